@@ -1,0 +1,37 @@
+# The few verbs people type. Each target sets up what it needs itself.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SITE    := site
+
+.PHONY: serve site test check posters package bench clean system-deps
+
+$(STAMP): requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## serve: build the site and serve it at http://127.0.0.1:8000 (rebuilds on change)
+serve: $(STAMP)
+	$(BIN)/python -m scripts.build_site
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## site: strict build into site/ (replaces site/ only when the build succeeds)
+site: $(STAMP)
+	$(BIN)/python -m scripts.build_site
+
+## system-deps: Debian packages the browser and server tests need (installed when missing, as root)
+system-deps:
+	@sh scripts/system_deps.sh
+
+## test: every test, including the real-browser ones
+test: $(STAMP) node_modules/.installed system-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(SITE) build dist .pytest_cache

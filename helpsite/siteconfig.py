@@ -1,0 +1,64 @@
+"""Read the one site config (mkdocs.yml) outside MkDocs: the language list, site_url, extras.
+
+Scripts (posters, checks, packaging) read the same file the build reads, so the language list
+exists once.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that understands MkDocs' `!ENV` and ignores Python tags it cannot run."""
+
+
+def _env(loader, node):
+    # `!ENV [NAME, default]` or `!ENV NAME`, as MkDocs reads it.
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1] or items, items[-1] if len(items) > 1 else None
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    return default
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str            # the language's own name in its own script
+    default: bool
+    dir: str             # "rtl" or "ltr"
+
+
+RTL = {"ar", "fa", "he", "ku", "ps", "ur", "ckb"}
+
+
+def load_config(path: str = "mkdocs.yml") -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+
+
+def languages(config: dict) -> list[Language]:
+    """The languages from the i18n plugin's list, default language first."""
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            out = [Language(item["locale"], item["name"], bool(item.get("default")),
+                            "rtl" if item["locale"] in RTL else "ltr")
+                   for item in plugin["i18n"]["languages"]]
+            return sorted(out, key=lambda lang: not lang.default)
+    raise ValueError("mkdocs.yml has no i18n plugin with a languages list")
+
+
+def language_prefix(lang: Language) -> str:
+    """URL path of a language's start page relative to the site root ('' for the default)."""
+    return "" if lang.default else f"{lang.code}/"

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs the Debian packages the tests drive for real (Chromium, nginx, poppler), when missing.
+# As root it installs them; otherwise it says in one line what to install and stops.
+set -eu
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+[ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+# Arabic posters and screenshots need a font with Arabic glyphs.
+(fc-list :lang=ar 2>/dev/null | grep -q .) || missing="$missing fonts-noto-core fontconfig"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "Missing Debian packages; install them with: sudo apt-get install -y$missing" >&2
+  exit 1
+fi
+echo "Installing Debian packages:$missing"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,61 @@
+"""Build the real site once for a test session, and serve folders over HTTP on 127.0.0.1."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(out: Path, **env: str) -> None:
+    """Strict build of the repository's site into `out`; fails the test run on any error."""
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build_site", "--out", str(out)],
+        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"site build failed:\n{result.stdout}\n{result.stderr}")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        # Same privacy posture as the deployed server configs.
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+class StaticServer:
+    """A threaded HTTP server for one folder, on a free port of 127.0.0.1."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def built_pages(site: Path) -> list[str]:
+    """URL paths of every built page (not the 404 page), e.g. '/', '/en/heder/'."""
+    paths = []
+    for index in sorted(site.rglob("index.html")):
+        rel = index.parent.relative_to(site).as_posix()
+        if rel.startswith("assets"):
+            continue
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return paths
