@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SITE    := site
 
-.PHONY: serve site test check posters package bench clean system-deps
+.PHONY: serve site test check translations posters package bench clean system-deps
 
 $(STAMP): requirements.txt
 	$(PY) -m venv $(VENV)
@@ -35,3 +35,23 @@ test: $(STAMP) node_modules/.installed system-deps
 
 clean:
 	rm -rf $(SITE) build dist .pytest_cache
+
+## check: content and data checks for editors (path:line: error|warning: message)
+check: $(STAMP)
+	$(BIN)/python -m scripts.check
+
+## translations: which translated pages are current, outdated or missing
+translations: $(STAMP)
+	$(BIN)/python -m scripts.translations status
+
+## posters: print-ready PDF posters, strips and cards per language into build/posters/
+posters: $(STAMP)
+	$(BIN)/python -m scripts.posters
+
+## package: strict build with SITE_URL, zipped with SHA-256 sums into dist/
+package: $(STAMP)
+	$(BIN)/python -m scripts.package
+
+## bench: page weight, requests, paint and build time against stock Material (not part of test)
+bench: $(STAMP) node_modules/.installed system-deps
+	$(BIN)/python -m scripts.bench

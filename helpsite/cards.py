@@ -12,9 +12,21 @@ PHONE_RE = re.compile(r"\{\{\s*phone\s+([a-z0-9-]+)\s*\}\}")
 HEADING_RE = re.compile(r"<h([1-6])\b")
 
 
+NUMBER_RUN_RE = re.compile(r"\+?\d(?:[\d\s\u2013-]*\d)?")
+
+
 def ltr(text: str) -> str:
     """Numbers and addresses stay left-to-right and readable inside right-to-left text."""
     return f'<bdi dir="ltr">{escape(text)}</bdi>'
+
+
+def text_html(text: str) -> str:
+    """Escape a data text and isolate its digit runs (112, 21–06), so they read right in Arabic."""
+    out, last = [], 0
+    for match in NUMBER_RUN_RE.finditer(text):
+        out += [escape(text[last:match.start()]), ltr(match.group(0))]
+        last = match.end()
+    return "".join(out) + escape(text[last:])
 
 
 def phone_link(phone, ui: dict, with_label: bool = False) -> str:
@@ -25,17 +37,19 @@ def phone_link(phone, ui: dict, with_label: bool = False) -> str:
 def _facts(service, lang: str, ui: dict) -> list[str]:
     facts = []
     if service.text("hours", lang):
-        facts.append(f'{escape(ui["hours"])}: {escape(service.text("hours", lang))}')
+        facts.append(f'{escape(ui["hours"])}: {text_html(service.text("hours", lang))}')
     if service.free:
         facts.append(escape(ui["free"]))
     if service.on_phone_bill is False:
         facts.append(escape(ui["not_on_bill"]))
     note = service.text("anonymity_note", lang)
-    if service.anonymous is not None or note:
-        lead = ui["anonymous"] if service.anonymous else ui["not_anonymous"] if service.anonymous is False else ""
-        facts.append(escape(" ".join(part for part in (lead, note or "") if part)))
+    if service.anonymous is False:
+        facts.append(text_html(" ".join(filter(None, (ui["not_anonymous"], note)))))
+    elif note or service.anonymous:
+        # A note says more than the stock sentence (e.g. how anonymous), so it replaces it.
+        facts.append(text_html(note or ui["anonymous"]))
     if service.text("languages", lang):
-        facts.append(escape(service.text("languages", lang)))
+        facts.append(text_html(service.text("languages", lang)))
     if service.chat:
         facts.append(escape(ui["chat"]))
     if service.web:
@@ -48,10 +62,10 @@ def card(service, lang: str, ui: dict, level: int = 3, with_sources: bool = Fals
     """One service as a card; `level` is its heading level so the page outline stays in order."""
     level = min(max(level, 2), 6)
     parts = [f'<div class="contact" data-contact="{service.id}">',
-             f'<h{level} class="contact__name">{escape(service.text("name", lang))}</h{level}>',
-             f'<p class="contact__purpose">{escape(service.text("purpose", lang))}</p>']
+             f'<h{level} class="contact__name">{text_html(service.text("name", lang))}</h{level}>',
+             f'<p class="contact__purpose">{text_html(service.text("purpose", lang))}</p>']
     for phone in service.phones:
-        note = f' <span class="contact__note">{escape(phone.note[lang])}</span>' if phone.note else ""
+        note = f' <span class="contact__note">{text_html(phone.note[lang])}</span>' if phone.note else ""
         parts.append(f'<p class="contact__phone">{phone_link(phone, ui, with_label=True)}{note}</p>')
     facts = _facts(service, lang, ui)
     if facts:
@@ -88,7 +102,7 @@ def directory(services: dict, lang: str, ui: dict) -> str:
             members = [s for s in services.values() if value in getattr(s, field)]
             if not members:
                 continue
-            links = "".join(f'<li><a href="#{s.id}">{escape(s.text("name", lang))}</a></li>' for s in members)
+            links = "".join(f'<li><a href="#{s.id}">{text_html(s.text("name", lang))}</a></li>' for s in members)
             out.append(f'<h3 id="{field}-{value}">{escape(ui[key + value])}</h3><ul>{links}</ul>')
     return "\n".join(out)
 

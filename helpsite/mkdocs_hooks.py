@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from helpsite import cards, htmlpost  # noqa: E402
 from helpsite.contacts import load_contacts  # noqa: E402
 from helpsite.directives import DirectiveError, check_directives  # noqa: E402
-from helpsite.siteconfig import language_prefix, languages  # noqa: E402
+from helpsite.siteconfig import language_prefix, languages_from_entries  # noqa: E402
 from helpsite.ui import load_ui  # noqa: E402
 from helpsite.yamlpos import DataError  # noqa: E402
 
@@ -34,17 +34,18 @@ def _content_lang(page, config):
 
 
 def on_config(config):
-    # Runs once per language build; the data is read once per build run.
-    if "contacts" not in _state:
-        plugin = _i18n(config)
-        langs = languages({"plugins": [{"i18n": {"languages": [dict(lang) for lang in plugin.config.languages]}}]})
-        try:
-            _state["languages"] = langs
-            _state["contacts"] = load_contacts("data/contacts.yml", langs[0].code)
-            _state["ui"] = {lang.code: load_ui(lang.code) for lang in langs}
-        except DataError as exc:
-            _state.clear()
-            raise PluginError(str(exc)) from None
+    # MkDocs calls this once per build (the i18n plugin's per-language builds reuse the config),
+    # so data edits show up on every `mkdocs serve` rebuild.
+    _state.clear()
+    langs = languages_from_entries(_i18n(config).config.languages)
+    data = os.path.relpath(os.path.join(os.path.dirname(config.config_file_path), "data"))
+    try:
+        _state["languages"] = langs
+        _state["contacts"] = load_contacts(os.path.join(data, "contacts.yml"), langs[0].code)
+        _state["ui"] = {lang.code: load_ui(lang.code, os.path.join(data, "ui")) for lang in langs}
+    except DataError as exc:
+        _state.clear()
+        raise PluginError(str(exc)) from None
     return config
 
 
@@ -81,6 +82,8 @@ def on_page_context(context, page, config, nav):
         exit_url=config["extra"]["exit_url"],
         lang_root=prefix,
         home_url=get_relative_url(prefix, page.url),
+        search_url=get_relative_url(prefix + "sok/", page.url),
+        site_version=os.environ.get("SITE_VERSION", ""),
         lang_links=[{"lang": lang, "current": lang == site_lang,
                      "url": get_relative_url(language_prefix(lang) + path, page.url) or "./"}
                     for lang in _state["languages"]],
@@ -98,6 +101,8 @@ def on_template_context(context, template_name, config):
         site_ui=_state["ui"][site_lang.code], site_lang=site_lang, content_lang=site_lang,
         exit_url=config["extra"]["exit_url"], lang_root=language_prefix(site_lang),
         home_url=base + language_prefix(site_lang),
+        search_url=base + language_prefix(site_lang) + "sok/",
+        site_version=os.environ.get("SITE_VERSION", ""),
         lang_links=[{"lang": lang, "current": lang == site_lang, "url": base + language_prefix(lang)}
                     for lang in _state["languages"]],
     )
@@ -105,7 +110,20 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output, template_name, config):
-    return htmlpost.apply_csp(output)
+    output = htmlpost.apply_csp(output)
+    if template_name == "404.html" and "contacts" in _state:
+        _state.setdefault("not_found", {})[_build_lang(config)] = output
+    return output
+
+
+def on_post_build(config):
+    # The i18n plugin renders 404.html once per language into the same root file, so the last
+    # language would win. Write each language's page to its own folder (Swedish stays at root).
+    for lang, html in _state.get("not_found", {}).items():
+        target = os.path.join(config["site_dir"], language_prefix(lang), "404.html")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(html)
 
 
 def on_post_page(output, page, config):

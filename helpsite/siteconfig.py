@@ -52,11 +52,16 @@ def languages(config: dict) -> list[Language]:
     """The languages from the i18n plugin's list, default language first."""
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
-            out = [Language(item["locale"], item["name"], bool(item.get("default")),
-                            "rtl" if item["locale"] in RTL else "ltr")
-                   for item in plugin["i18n"]["languages"]]
-            return sorted(out, key=lambda lang: not lang.default)
+            return languages_from_entries(plugin["i18n"]["languages"])
     raise ValueError("mkdocs.yml has no i18n plugin with a languages list")
+
+
+def languages_from_entries(entries) -> list[Language]:
+    """Language objects from the i18n plugin's `languages` entries (dicts or plugin config items)."""
+    out = [Language(item["locale"], item["name"], bool(item.get("default")),
+                    "rtl" if item["locale"] in RTL else "ltr")
+           for item in entries]
+    return sorted(out, key=lambda lang: not lang.default)
 
 
 def language_prefix(lang: Language) -> str:

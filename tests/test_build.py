@@ -5,9 +5,9 @@ import pytest
 
 from tests.conftest import LANGS
 
-SLUGS = ["", "aldre", "barn-och-unga", "heder", "hjalp", "medarbetare", "nara-relationer", "om",
+SLUGS = ["", "affischer", "aldre", "barn-och-unga", "heder", "hjalp", "medarbetare", "nara-relationer", "om",
          "orolig-for-nagon", "prostitution-manniskohandel", "sakerhet-pa-natet", "sexuellt-vald",
-         "tillganglighet", "utovar-vald", "vuxna", "yrkesverksamma"]
+         "sok", "tillganglighet", "utovar-vald", "vuxna", "yrkesverksamma"]
 DIRS = {"sv": "ltr", "en": "ltr", "ar": "rtl"}
 
 

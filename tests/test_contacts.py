@@ -1,0 +1,112 @@
+"""Contacts data: validation with exact file:line messages, phone numbers, freshness, cards."""
+import datetime as dt
+import textwrap
+
+import pytest
+
+from helpsite import cards
+from helpsite.contacts import is_stale, load_contacts, parse_contacts, tel_target
+from helpsite.directives import DirectiveError, check_directives, find_directives
+from helpsite.ui import load_ui
+from helpsite.yamlpos import DataError
+
+GOOD = textwrap.dedent("""\
+    services:
+      - id: line
+        name: {sv: "Linjen", en: "The line"}
+        purpose: {sv: "För dig.", en: "For you."}
+        phones:
+          - number: "020-50 50 50"
+        hours: {sv: "Dygnet runt", en: "Around the clock"}
+        free: true
+        on_phone_bill: false
+        anonymous: true
+        readers: [adults]
+        topics: [any]
+        group: national
+        sources:
+          - {url: "https://example.org/a", date: "2024-01-10"}
+        checked: "2025-12"
+    """)
+
+
+def parse(text):
+    return parse_contacts(text, "data/contacts.yml")
+
+
+def test_good_file_loads_with_e164_and_short_numbers():
+    service = parse(GOOD)["line"]
+    assert service.phones[0].tel == "+4620505050"
+    assert service.text("name", "en") == "The line"
+    assert tel_target("112") == "112"
+    assert tel_target("114 14") == "11414"
+    assert tel_target("08-405 50 05") == "+4684055005"
+    assert tel_target("020-50") is None
+
+
+@pytest.mark.parametrize("old, new, line, message", [
+    ('- number: "020-50 50 50"', '- number: "020-50"', 6,
+     "service 'line': phone '020-50' is not a valid Swedish phone number"),
+    ("free: true", "free: yes please", 8, "service 'line': 'free' must be true or false (or left out when not verified)"),
+    ("readers: [adults]", "readers: [aliens]", 11,
+     "service 'line': 'readers' has unknown value 'aliens'; use one of: children, young, adults, older, "
+     "worried, uses-violence, professionals, employees, everyone"),
+    ('checked: "2025-12"', 'checked: "last year"', 16, "service 'line': 'checked' must be a date like 2025-12 or 2025-12-01"),
+    ('name: {sv: "Linjen", en: "The line"}', 'name: {en: "The line"}', 3,
+     "service 'line': 'name' has no text in the default language 'sv'"),
+    ("group: national", "group: national\n    colour: blue", 14,
+     "service 'line': unknown key 'colour'; allowed keys: anonymity_note, anonymous, chat, checked, free, group, "
+     "hours, id, languages, name, on_phone_bill, phones, purpose, readers, sources, topics, web"),
+    ("    sources:\n      - {url: \"https://example.org/a\", date: \"2024-01-10\"}\n", "", 2,
+     "service 'line': 'sources' is missing"),
+])
+def test_mistakes_name_the_entry_field_and_line(old, new, line, message):
+    assert old in GOOD
+    with pytest.raises(DataError) as err:
+        parse(GOOD.replace(old, new))
+    assert str(err.value) == f"data/contacts.yml:{line}: error: {message}"
+
+
+def test_duplicate_id_and_bad_yaml():
+    doubled = GOOD + GOOD.split("services:\n", 1)[1]
+    with pytest.raises(DataError, match=r"^data/contacts.yml:17: error: service id 'line' is used twice \(first at line 2\)$"):
+        parse(doubled)
+    with pytest.raises(DataError, match=r"^data/contacts.yml:3: error: this is not valid YAML"):
+        parse("services:\n  - id: x\n  name: [\n")
+
+
+def test_freshness_is_twelve_months():
+    service = parse(GOOD)["line"]
+    assert not is_stale(service, dt.date(2026, 12, 1))
+    assert is_stale(service, dt.date(2026, 12, 2))
+    assert is_stale(service, dt.date(2027, 1, 1))
+
+
+def test_directives_report_the_line():
+    services = parse(GOOD)
+    md = "# T\n\nText\n\n{{contact line}}\n\nRing {{phone line}}.\n"
+    assert [d.line for d in check_directives(md, services, "en")] == [5, 7]
+    with pytest.raises(DirectiveError) as err:
+        check_directives(md + "\n{{contact nope}}\n", services, "en")
+    assert (err.value.line, err.value.message) == (9, "unknown service id 'nope' (see data/contacts.yml)")
+    with pytest.raises(DirectiveError) as err:
+        check_directives(md, services, "ar")
+    assert err.value.message == "service 'line' has no 'ar' text for: name, purpose, hours"
+    with pytest.raises(DirectiveError, match="must stand alone"):
+        find_directives("Se {{contact line}} här")
+
+
+def test_card_shows_facts_as_text_and_isolates_numbers():
+    services = parse(GOOD)
+    html = cards.card(services["line"], "en", load_ui("en"), level=3)
+    assert '<h3 class="contact__name">The line</h3>' in html
+    assert '<a class="tel" href="tel:+4620505050">Call <bdi dir="ltr">020-50 50 50</bdi></a>' in html
+    for text in ("Open: Around the clock", "It is free of charge.", "The call is not shown on the phone bill.",
+                 "You can stay anonymous."):
+        assert text in html
+
+
+def test_real_contacts_file_is_valid():
+    services = load_contacts("data/contacts.yml")
+    assert "sos-112" in services and "kvinnofridslinjen" in services
+    assert all(s.sources for s in services.values())
