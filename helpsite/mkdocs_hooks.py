@@ -17,6 +17,8 @@ from helpsite.ui import load_ui  # noqa: E402
 from helpsite.yamlpos import DataError  # noqa: E402
 
 _state: dict = {}
+# Rendered 404 pages by language code; kept outside _state, which each language build resets.
+_not_found: dict = {}
 
 
 def _i18n(config):
@@ -34,8 +36,8 @@ def _content_lang(page, config):
 
 
 def on_config(config):
-    # MkDocs calls this once per build (the i18n plugin's per-language builds reuse the config),
-    # so data edits show up on every `mkdocs serve` rebuild.
+    # Called at the start of every language build, so data edits show up on each
+    # `mkdocs serve` rebuild.
     _state.clear()
     langs = languages_from_entries(_i18n(config).config.languages)
     data = os.path.relpath(os.path.join(os.path.dirname(config.config_file_path), "data"))
@@ -112,14 +114,17 @@ def on_template_context(context, template_name, config):
 def on_post_template(output, template_name, config):
     output = htmlpost.apply_csp(output)
     if template_name == "404.html" and "contacts" in _state:
-        _state.setdefault("not_found", {})[_build_lang(config)] = output
+        _not_found[_build_lang(config).code] = output
     return output
 
 
 def on_post_build(config):
     # The i18n plugin renders 404.html once per language into the same root file, so the last
     # language would win. Write each language's page to its own folder (Swedish stays at root).
-    for lang, html in _state.get("not_found", {}).items():
+    for lang in _state.get("languages", []):
+        html = _not_found.get(lang.code)
+        if html is None:
+            continue
         target = os.path.join(config["site_dir"], language_prefix(lang), "404.html")
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as fh:

@@ -45,7 +45,18 @@ RTL = {"ar", "fa", "he", "ku", "ps", "ur", "ckb"}
 
 def load_config(path: str = "mkdocs.yml") -> dict:
     with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        config = yaml.load(fh, Loader=_Loader) or {}  # noqa: S506 - _Loader is a SafeLoader
+    parent = config.pop("INHERIT", None)
+    if parent:  # as MkDocs does: the parent first, this file's keys merged over it (dicts deeply)
+        config = _merge(load_config(os.path.join(os.path.dirname(path), parent)), config)
+    return config
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def languages(config: dict) -> list[Language]:

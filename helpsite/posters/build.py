@@ -1,0 +1,59 @@
+"""Every poster for every language, from the one config and the one contacts file.
+
+Used by scripts/posters.py (PDFs into build/posters) and by the MkDocs hook (printable HTML
+pages in the built site).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+
+from ..contacts import load_contacts
+from ..siteconfig import languages
+from ..ui import load_ui
+from . import html
+from .content import poster_text
+
+
+def all_texts(config: dict, contacts_path: str = "data/contacts.yml", ui_dir: str = "data/ui",
+              only: list[str] | None = None) -> list:
+    """PosterText per language (default language first); raises DataError on a data mistake."""
+    langs = languages(config)
+    services = load_contacts(contacts_path, langs[0].code)
+    return [poster_text(lang, config, services, load_ui(lang.code, ui_dir, langs[0].code))
+            for lang in langs if not only or lang.code in only]
+
+
+def all_documents(texts: list, site_url: str | None, **kwargs) -> list:
+    docs = [doc for t in texts for doc in html.language_documents(t, site_url, **kwargs)]
+    return docs + [html.multilingual_document(texts, site_url, **kwargs)]
+
+
+def write_pdfs(texts: list, site_url: str, out_dir: str, with_multi: bool = True) -> list[str]:
+    """Write one PDF per document into out_dir; returns the paths written."""
+    from .pdf import write_pdf
+
+    os.makedirs(out_dir, exist_ok=True)
+    docs = [doc for t in texts for doc in html.language_documents(t, site_url)]
+    if with_multi:
+        docs.append(html.multilingual_document(texts, site_url))
+    written = []
+    for doc in docs:
+        path = os.path.join(out_dir, f"{doc.name}.pdf")
+        write_pdf(doc.html, html.POSTERS_DIR, path)
+        written.append(path)
+    return written
+
+
+def write_html(texts: list, site_url: str | None, out_dir: str, csp: str | None = None,
+               back: dict | None = None, icon: str | None = None) -> list[str]:
+    """Write the printable HTML pages and their stylesheet into out_dir (in the built site)."""
+    os.makedirs(out_dir, exist_ok=True)
+    shutil.copyfile(os.path.join(html.POSTERS_DIR, html.CSS_FILE), os.path.join(out_dir, html.CSS_FILE))
+    written = []
+    for doc in all_documents(texts, site_url, csp=csp, back=back, icon=icon):
+        path = os.path.join(out_dir, f"{doc.name}.html")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(doc.html)
+        written.append(path)
+    return written

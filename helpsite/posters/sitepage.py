@@ -1,0 +1,57 @@
+"""The staff page's list of printable posters, and where the poster pages live in the built site.
+
+Every poster is one HTML file in FOLDER (site/affischer/), next to the Swedish staff page; each
+language's staff page lists the posters of every language, since a library may want to put up
+Arabic posters while its staff read Swedish.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from html import escape
+
+from ..siteconfig import language_prefix
+from .html import KINDS, MULTI
+
+FOLDER = "affischer"                      # the staff page's slug, and the posters' folder
+MARKER_RE = re.compile(r'<div class="poster-list">\s*</div>')
+MARKER = '<div class="poster-list"></div>'
+
+
+def poster_path(name: str) -> str:
+    """Site-relative path of a poster page, e.g. 'affischer/ar-a4.html'."""
+    return f"{FOLDER}/{name}.html"
+
+
+def is_staff_page(url: str, lang) -> bool:
+    return url == f"{language_prefix(lang)}{FOLDER}/" or url == f"{language_prefix(lang)}{FOLDER}.html"
+
+
+def back_links(texts) -> dict:
+    """{language code: relative link from a poster page back to that language's staff page}."""
+    return {t.lang.code: posixpath.relpath(f"{language_prefix(t.lang)}{FOLDER}", FOLDER) + "/" for t in texts}
+
+
+def _name(lang) -> str:
+    return f'<span lang="{lang.code}" dir="{lang.dir}">{escape(lang.name)}</span>'
+
+
+def links_html(texts, page_text, href, with_qr: bool = True) -> str:
+    """The list of poster links in the staff page's language; `href(path)` makes a link relative."""
+    words = page_text.texts
+    def link(name, label):
+        return f'<a href="{escape(href(poster_path(name)))}">{label}</a>'
+    items = [f"<li>{link(MULTI, escape(words['kind_multi']))}</li>"]
+    for t in texts:
+        inner = "".join(f"<li>{link(f'{t.lang.code}-{kind}', escape(words[f'kind_{kind}']) + ' – ' + _name(t.lang))}"
+                        "</li>" for kind in KINDS)
+        items.append(f"<li>{_name(t.lang)}<ul>{inner}</ul></li>")
+    note = "" if with_qr else f'<p class="poster-list__note"><strong>{escape(words["no_site_url"])}</strong></p>'
+    return f'<div class="poster-list">{note}<ul>{"".join(items)}</ul></div>'
+
+
+def fill_marker(page_html: str, list_html: str) -> str | None:
+    """The page with its marker replaced by the list; None when the page has no marker."""
+    if not MARKER_RE.search(page_html):
+        return None
+    return MARKER_RE.sub(lambda _: list_html, page_html, count=1)
