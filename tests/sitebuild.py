@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -48,6 +49,19 @@ class StaticServer:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+# What a copy of the repository for a build test leaves out (outputs, tools, history).
+LEAVE_OUT = {".git", "site", "build", "dist", "node_modules", "tests", ".venv", ".pytest_cache"}
+
+
+def copy_repo(dest: Path) -> Path:
+    """A buildable copy of the repository, for tests that change content or data."""
+    dest.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in LEAVE_OUT and not entry.name.startswith(".build-"):
+            (shutil.copytree if entry.is_dir() else shutil.copy)(entry, dest / entry.name)
+    return dest
 
 
 def built_pages(site: Path) -> list[str]:

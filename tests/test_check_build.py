@@ -4,23 +4,14 @@ Runs scripts.build_site on a temporary copy of the repository, first good, then 
 three ways an editor could break it; the checks name the same mistake with its file and line.
 """
 import hashlib
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.sitebuild import ROOT
-
-LEAVE_OUT = {".git", "site", "build", "dist", "node_modules", "tests", ".venv", ".pytest_cache"}
+from tests.sitebuild import ROOT, copy_repo
 
 
-def copy_repo(dest):
-    dest.mkdir(parents=True)
-    for entry in ROOT.iterdir():
-        if entry.name not in LEAVE_OUT and not entry.name.startswith(".build-"):
-            (shutil.copytree if entry.is_dir() else shutil.copy)(entry, dest / entry.name)
-    return dest
 
 
 def build(repo, out):

@@ -1,7 +1,5 @@
 """The content: every page in every language, numbers only from the data, isolated in Arabic."""
 import re
-import shutil
-from pathlib import Path
 
 import phonenumbers
 import pytest
@@ -9,7 +7,7 @@ import pytest
 from helpsite.contacts import load_contacts, tel_target
 from helpsite.directives import check_directives
 from tests.conftest import LANGS
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, copy_repo
 
 SERVICES = load_contacts(str(ROOT / "data" / "contacts.yml"))
 DATA_TELS = {p.tel for s in SERVICES.values() for p in s.phones}
@@ -81,8 +79,7 @@ def test_no_placeholder_text(site_dir, pages):
 
 def test_one_change_in_the_data_changes_every_page(tmp_path):
     """Change Kvinnofridslinjen's number in a copy of the repo: every language shows only the new one."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build", "dist"))
+    copy = copy_repo(tmp_path / "repo")
     contacts = copy / "data" / "contacts.yml"
     contacts.write_text(contacts.read_text(encoding="utf-8").replace('"020-50 50 50"', '"020-51 51 51"'), encoding="utf-8")
     out = tmp_path / "site"

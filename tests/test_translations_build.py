@@ -4,7 +4,6 @@ and a new language is one command plus one line in mkdocs.yml.
 Everything runs on temporary copies of the repository, built by the real scripts.build_site.
 """
 import re
-import shutil
 import subprocess
 import sys
 
@@ -12,19 +11,11 @@ import pytest
 
 from helpsite.checks.tree import address
 from helpsite.ui import load_ui
-from tests.sitebuild import ROOT, StaticServer
+from tests.sitebuild import ROOT, StaticServer, copy_repo
 
-LEAVE_OUT = {".git", "site", "build", "dist", "node_modules", "tests", ".venv", ".pytest_cache"}
 CHANGED_ON = "2026-01-15"
 NOTICE_RE = re.compile(r'<div class="admonition warning translation-notice"[^>]*>.*?</div>', re.S)
 
-
-def copy_repo(dest):
-    dest.mkdir(parents=True)
-    for entry in ROOT.iterdir():
-        if entry.name not in LEAVE_OUT and not entry.name.startswith(".build-"):
-            (shutil.copytree if entry.is_dir() else shutil.copy)(entry, dest / entry.name)
-    return dest
 
 
 def run(repo, *args):
