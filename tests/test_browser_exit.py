@@ -1,5 +1,6 @@
 """The exit button and Shift×3 in the real Chromium, on every page type and every language."""
 import json
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -73,9 +74,16 @@ def test_click_blanks_the_page_and_clears_the_title_before_leaving(browser, site
     reports = []
     page.on("console", lambda m: reports.append(json.loads(m.text[10:])) if m.text.startswith("EXITSTATE ") else None)
     page.goto(site_server.origin + "/nara-relationer/")
-    page.click("#exit")
-    page.wait_for_url(exit_url)
+    held = []
+    page.route(exit_url + "**", lambda route: held.append(route))   # hold the next page back
+    page.click("#exit", no_wait_after=True)
+    deadline = time.time() + 10
+    while not (held and reports) and time.time() < deadline:
+        page.wait_for_timeout(25)
+    assert held, "the browser never asked for the exit destination"
     assert reports, "the page never entered its exiting state"
+    held[0].continue_()
+    page.wait_for_url(exit_url)
     state = reports[0]
     assert state["url"] == site_server.origin + "/nara-relationer/"
     assert state["title"] == ""
@@ -137,6 +145,19 @@ def test_typing_capital_letters_does_not_leave(browser, site_server):
     page.keyboard.press("Shift")
     page.wait_for_timeout(300)
     assert urlsplit(page.url).netloc == urlsplit(site_server.origin).netloc
+    ctx.close()
+
+
+@pytest.mark.parametrize("how", ["ctrl", "middle"])
+def test_a_new_tab_click_also_leaves_this_tab(browser, site_server, exit_url, how):
+    ctx = browser.new_context()
+    page = _open(ctx, site_server.origin + "/heder/")
+    if how == "ctrl":
+        page.click("#exit", modifiers=["Control"])
+    else:
+        page.click("#exit", button="middle")
+    page.wait_for_url(exit_url)
+    assert len(ctx.pages) == 1, "the exit link opened a second tab"
     ctx.close()
 
 

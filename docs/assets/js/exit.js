@@ -34,12 +34,16 @@
     resetTimer = null;
   }
 
-  document.addEventListener("click", function (event) {
+  // Every way of activating the exit link leaves this tab, also Ctrl/Cmd/Shift-click and the
+  // middle button, which would otherwise open a new tab and leave this page on screen.
+  function onActivate(event) {
     var link = event.target.closest && event.target.closest("[data-exit]");
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    if (!link || (event.type === "auxclick" && event.button !== 1)) { return; }
     event.preventDefault();
     leave(link.href);
-  });
+  }
+  document.addEventListener("click", onActivate);
+  document.addEventListener("auxclick", onActivate);
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Shift") {
