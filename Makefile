@@ -19,7 +19,7 @@ node_modules/.installed: package.json package-lock.json
 ## serve: build the site and serve it at http://127.0.0.1:8000 (rebuilds on change)
 serve: $(STAMP)
 	$(BIN)/python -m scripts.build_site
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch posters
 
 ## site: strict build into site/ (replaces site/ only when the build succeeds)
 site: $(STAMP)
