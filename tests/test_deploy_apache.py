@@ -168,9 +168,11 @@ def test_no_listings_and_no_server_files(apache):
 
 def test_caching_by_kind_of_file(apache):
     live = apache.site / "assets" / "css"
-    shutil.copyfile(live / "site.css", live / "site.0123abcd.min.css")
+    built = next(live.glob("site.*.css")).name   # the build puts a content hash in the name
+    shutil.copyfile(live / built, live / "site.0123abcd.min.css")
     try:
-        cases = {"assets/css/site.css": "assets", "assets/css/site.0123abcd.min.css": "fingerprinted",
+        cases = {"assets/favicon.svg": "assets", "assets/css/" + built: "fingerprinted",
+                 "assets/css/site.0123abcd.min.css": "fingerprinted",
                  "pagefind/pagefind.js": "search", "sitemap.xml": "html"}
         for path, kind in cases.items():
             status, headers, _ = apache.get(BASE + path)

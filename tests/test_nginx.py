@@ -211,14 +211,22 @@ def test_folder_without_slash_redirects_within_the_site(served):
     assert headers["Location"] == served.base + "om/"  # relative: keeps the visitor's scheme and host
 
 
+def _live_css(served):
+    """The site's stylesheet as built: its name carries a content hash (helpsite/finishing.py)."""
+    return next((served.install_dir / "current" / "site" / "assets" / "css").glob("site.*.css"))
+
+
 def test_assets_are_cached_compressed_and_typed(served, tmp_path):
-    status, headers, body = served.server.get(served.base + "assets/css/site.css", {"Accept-Encoding": "gzip"})
+    css = _live_css(served).name
+    status, headers, body = served.server.get(served.base + "assets/css/" + css, {"Accept-Encoding": "gzip"})
     assert status == 200
     assert headers["Content-Type"] == "text/css; charset=utf-8"
     assert headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in headers["Vary"]
-    assert headers["Cache-Control"] == policy.CACHE["assets"]
+    assert headers["Cache-Control"] == policy.CACHE["fingerprinted"]
     assert headers["ETag"] and headers["Last-Modified"]
-    assert_security_headers(headers, served, "site.css")
+    assert_security_headers(headers, served, css)
+    status, headers, _ = served.server.get(served.base + "assets/favicon.svg")   # no hash in its name
+    assert status == 200 and headers["Cache-Control"] == policy.CACHE["assets"]
     status, headers, _ = served.server.get(served.base + "pagefind/pagefind.js")
     assert status == 200 and headers["Cache-Control"] == policy.CACHE["search"]
     status, headers, _ = served.server.get(served.base + "sitemap.xml")
@@ -226,10 +234,11 @@ def test_assets_are_cached_compressed_and_typed(served, tmp_path):
 
 
 def test_fingerprinted_assets_are_cached_for_a_year(served):
-    # Files with a content hash in their names, as the benchmark work will produce.
-    live = served.install_dir / "current" / "site" / "assets" / "css"
+    # Other shapes of content-hashed names get the same year-long caching.
+    source = _live_css(served)
+    live = source.parent
     for name in ("site.0123abcd.css", "site.0123abcd.min.css"):
-        shutil.copyfile(live / "site.css", live / name)
+        shutil.copyfile(source, live / name)
         try:
             status, headers, _ = served.server.get(served.base + "assets/css/" + name)
         finally:

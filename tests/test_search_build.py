@@ -53,7 +53,7 @@ def test_search_pages_load_the_script_and_allow_only_webassembly_in_addition(sit
         assert "script-src 'self' 'wasm-unsafe-eval'" in policy
         assert "'unsafe-eval'" not in policy and "'unsafe-inline'" not in policy
         assert "connect-src 'self'" in policy and "form-action 'none'" in policy
-        assert re.search(r'<script type="module" src="(\.\./)+assets/js/search\.js"></script>', html)
+        assert re.search(r'<script type="module" src="(\.\./)+assets/js/search\.[0-9a-f]{10}\.js"></script>', html)
         assert html.count('id="site-search"') == 1
 
 
