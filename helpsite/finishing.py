@@ -1,16 +1,17 @@
 """Post-build steps on a built site folder, before it goes live (scripts/build_site.py runs them
 on the staging folder, so a failure leaves the old site in place).
 
-1. `prune_theme_assets`: Material copies its own JavaScript, stylesheets and images (~2.5 MB)
-   into every build, but our page chrome (overrides/base.html) loads none of them. They are
-   deleted, but only after checking that no built page refers to them: if a template ever starts
-   using one again, the build fails instead of publishing a broken page.
-2. `fingerprint_assets`: our CSS and JS get their content hash in the file name
-   (site.css -> site.0123abcdef.css) and every reference in every HTML file is rewritten, so
-   servers can let browsers keep them for a year (helpsite/deploy/policy.py: FINGERPRINTED_RE)
-   and a changed file still reaches every visitor at once, under its new name.
+1. Theme assets: Material copies its own JavaScript, stylesheets and images (~2.5 MB) into every
+   build, but our page chrome (overrides/base.html) loads none of them. They are deleted, but
+   only when no built page refers to them: if a template ever starts using one again, the build
+   fails instead of publishing a broken page.
+2. Fingerprints: our CSS and JS get their content hash in the file name (site.css ->
+   site.0123abcdef.css) and every reference in every HTML file is rewritten, so servers can let
+   browsers keep them for a year (helpsite/deploy/policy.py: FINGERPRINTED_RE) and a changed
+   file still reaches every visitor at once, under its new name.
 
-Plain file and string work on the output folder, so it does not depend on the site engine.
+Plain file and string work on the output folder, so it does not depend on the site engine. Each
+HTML file is read once; nothing is written or deleted until every page has been checked.
 Pagefind's bundle (pagefind/) is never touched: its files are hashed by Pagefind itself.
 """
 from __future__ import annotations
@@ -26,33 +27,18 @@ THEME_ASSETS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 FINGERPRINT_DIRS = {"assets/css": ".css", "assets/js": ".js"}
 HASH_LENGTH = 10
 ALREADY_HASHED_RE = re.compile(r"\.[0-9a-f]{8,}\.[a-z0-9.]+$")
-# A URL-bearing attribute: href, src or srcset, quoted with " or '.
-ATTR_RE = re.compile(r"""(\s(?:href|src|srcset)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
+# A URL-bearing attribute (href, src, srcset) quoted with " or ', whose value contains one of
+# {kw}: only those can point at a file we rename or delete, and skipping the rest keeps a site
+# of hundreds of pages with long menus fast.
+ATTR_TEMPLATE = r"""(\s(?:href|src|srcset)\s*=\s*)(?:"([^"]*(?:{kw})[^"]*)"|'([^']*(?:{kw})[^']*)')"""
+ANY_ATTR_RE = re.compile(ATTR_TEMPLATE.format(kw=""), re.I)
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+CSS_REF_RE = re.compile(r"""url\(\s*["']?([^"')\s]+)|@import\s+["']([^"']+)""", re.I)
+JS_STRING_RE = re.compile(r"""(["'`])([^"'`\n]*?)\1""")
 
 
 class FinishingError(Exception):
     """The built site cannot be finished safely (a page still needs a file we would remove)."""
-
-
-def _html_files(site: str):
-    for folder, _dirs, files in os.walk(site):
-        for name in sorted(files):
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                yield path, os.path.relpath(path, site).replace(os.sep, "/")
-
-
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8") as fh:
-        return fh.read()
-
-
-def _urls(value: str, attr: str) -> list[str]:
-    # srcset holds "url 2x, url 480w"; href/src hold one URL.
-    if "srcset" in attr.lower():
-        return [part.split()[0] for part in value.split(",") if part.split()]
-    return [value.strip()]
 
 
 def split_url(url: str) -> tuple[str, str]:
@@ -87,26 +73,48 @@ def refers_to(found: str | None, rel: str, inside: bool = False) -> bool:
     return found == rel or (inside and found.startswith(rel + "/"))
 
 
-def references(html: str, page: str) -> list[tuple[str, str | None]]:
-    """[(url as written, resolved target)] of every href/src/srcset on a page."""
-    out = []
-    for match in ATTR_RE.finditer(html):
-        out += [(url, target(url, page)) for url in _urls(match.group(3), match.group(1))]
-    return out
+def attr_pattern(keywords) -> re.Pattern:
+    return re.compile(ATTR_TEMPLATE.format(kw="|".join(re.escape(k) for k in keywords)), re.I)
 
 
-def prune_theme_assets(site: str, folders=THEME_ASSETS) -> list[str]:
-    """Delete the theme's asset folders that no HTML file refers to; refuse if any page does."""
-    present = [rel for rel in folders if os.path.isdir(os.path.join(site, rel))]
-    used = []
-    for path, page in _html_files(site):
-        for url, found in references(_read(path), page):
-            used += [f"{page}: error: refers to {url}, which is in {rel}/" for rel in present if refers_to(found, rel, inside=True)]
-    if used:
-        raise FinishingError("\n".join(used[:20]) + "\nthe theme's asset folders were kept: a page uses them")
-    for rel in present:
-        shutil.rmtree(os.path.join(site, rel))
-    return present
+def _urls(match: re.Match) -> list[str]:
+    value = match.group(2) if match.group(2) is not None else match.group(3)
+    if "srcset" in match.group(1).lower():          # "url 2x, url 480w"
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    return [value.strip()]
+
+
+def references(html: str, page: str, pattern: re.Pattern = ANY_ATTR_RE) -> list[tuple[str, str | None]]:
+    """[(url as written, resolved target)] of the href/src/srcset values `pattern` finds on a page."""
+    return [(url, target(url, page)) for match in pattern.finditer(html) for url in _urls(match)]
+
+
+def rewrite_references(html: str, page: str, renames: dict[str, str], pattern: re.Pattern | None = None,
+                       seen=None) -> str:
+    """Point every href/src/srcset at a renamed file to its new name (only the file name changes).
+
+    `seen(url, resolved target)`, if given, is called for every URL the pattern finds, so one pass
+    over the page can both check and rewrite it.
+    """
+    pattern = pattern or attr_pattern(posixpath.basename(old) for old in renames)
+
+    def fix_url(url: str) -> str:
+        found = target(url, page)
+        if seen:
+            seen(url, found)
+        for old, new in renames.items():
+            if refers_to(found, old):
+                path, rest = split_url(url.strip())
+                return path[: path.rfind("/") + 1] + posixpath.basename(new) + rest
+        return url
+
+    def fix(match):
+        quote = '"' if match.group(2) is not None else "'"
+        value = match.group(2) if match.group(2) is not None else match.group(3)
+        for url in _urls(match):
+            value = value.replace(url, fix_url(url), 1)
+        return f"{match.group(1)}{quote}{value}{quote}"
+    return pattern.sub(fix, html)
 
 
 def fingerprinted_name(name: str, data: bytes) -> str:
@@ -120,36 +128,12 @@ def plan_renames(site: str, dirs: dict[str, str] = FINGERPRINT_DIRS) -> dict[str
     plan = {}
     for rel_dir, ext in dirs.items():
         folder = os.path.join(site, rel_dir)
-        if not os.path.isdir(folder):
-            continue
-        for name in sorted(os.listdir(folder)):
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
             path = os.path.join(folder, name)
             if os.path.isfile(path) and name.endswith(ext) and not ALREADY_HASHED_RE.search(name):
                 with open(path, "rb") as fh:
                     plan[f"{rel_dir}/{name}"] = f"{rel_dir}/{fingerprinted_name(name, fh.read())}"
     return plan
-
-
-def rewrite_references(html: str, page: str, renames: dict[str, str]) -> str:
-    """Point every href/src/srcset at a renamed file to its new name (only the file name changes)."""
-    def fix_url(url: str) -> str:
-        found = target(url, page)
-        for old, new in renames.items():
-            if refers_to(found, old):
-                path, rest = split_url(url.strip())
-                return path[: path.rfind("/") + 1] + posixpath.basename(new) + rest
-        return url
-
-    def fix(match):
-        value = match.group(3)
-        for url in _urls(value, match.group(1)):
-            value = value.replace(url, fix_url(url), 1)
-        return f"{match.group(1)}{match.group(2)}{value}{match.group(2)}"
-    return ATTR_RE.sub(fix, html)
-
-
-CSS_REF_RE = re.compile(r"""url\(\s*["']?([^"')\s]+)|@import\s+["']([^"']+)""", re.I)
-JS_STRING_RE = re.compile(r"""(["'`])([^"'`\n]*?)\1""")
 
 
 def asset_references(text: str, ext: str) -> list[str]:
@@ -172,27 +156,75 @@ def _check_no_cross_references(site: str, renames: dict[str, str]) -> None:
                                      "references in HTML only, so it would break")
 
 
-def fingerprint_assets(site: str, dirs: dict[str, str] = FINGERPRINT_DIRS) -> dict[str, str]:
-    """Rename CSS/JS to content-hashed names and rewrite every HTML reference; returns the renames."""
-    renames = plan_renames(site, dirs)
-    if not renames:
-        return {}
+def _html_files(site: str):
+    for folder, _dirs, files in os.walk(site):
+        for name in sorted(files):
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                yield path, os.path.relpath(path, site).replace(os.sep, "/")
+
+
+def _finish_page(html: str, page: str, theme: list[str], renames: dict[str, str], pattern) -> tuple[str, list[str]]:
+    """The page with new asset names, and its problems (uses a theme folder; still names an old file)."""
+    problems = []
+
+    def seen(url, found):
+        problems.extend(f"{page}: error: refers to {url}, which is in {rel}/; the theme's asset folders are needed"
+                        for rel in theme if refers_to(found, rel, inside=True))
+    new = rewrite_references(html, page, renames, pattern, seen)
+    for old in renames:
+        if old in new:     # rare: find where (an attribute the rewrite missed, or an inline script,
+            # which a rewrite would also break, as its CSP hash would no longer match)
+            in_attrs = [url for url, found in references(new, page) if refers_to(found, old)]
+            if in_attrs or old in ANY_ATTR_RE.sub("", new):
+                problems.append(f"{page}: error: could not rewrite {old}")
+    return new, problems
+
+
+def run(site: str, theme_folders=THEME_ASSETS, dirs: dict[str, str] = FINGERPRINT_DIRS,
+        prune: bool = True, fingerprint: bool = True) -> tuple[list[str], dict[str, str]]:
+    """Check every page, then delete the unused theme folders and rename the assets.
+
+    Returns (deleted folders, {old path: new path}); raises FinishingError and changes nothing
+    when a page needs a theme file or a reference cannot be rewritten.
+    """
+    theme = [rel for rel in theme_folders if os.path.isdir(os.path.join(site, rel))] if prune else []
+    renames = plan_renames(site, dirs) if fingerprint else {}
+    if not theme and not renames:
+        return [], {}
     _check_no_cross_references(site, renames)
+    pattern = attr_pattern([posixpath.basename(rel) for rel in theme] +
+                           [posixpath.basename(old) for old in renames])
+    problems, changed = [], []
     for path, page in _html_files(site):
-        html = _read(path)
-        new = rewrite_references(html, page, renames)
-        left = [url for url, found in references(new, page) if any(refers_to(found, old) for old in renames)]
-        if left:   # a reference the rewrite could not handle: never publish a page without its CSS/JS
-            raise FinishingError(f"{page}: error: could not rewrite {', '.join(left)}")
+        with open(path, encoding="utf-8") as fh:
+            html = fh.read()
+        new, found = _finish_page(html, page, theme, renames, pattern)
+        problems += found
         if new != html:
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(new)
+            changed.append((path, new))
+    if problems:
+        raise FinishingError("\n".join(problems[:20]))
+    for path, new in changed:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(new)
+    for rel in theme:
+        shutil.rmtree(os.path.join(site, rel))
     for old, new in renames.items():
         os.replace(os.path.join(site, old), os.path.join(site, new))
-    return renames
+    return theme, renames
+
+
+def prune_theme_assets(site: str, folders=THEME_ASSETS) -> list[str]:
+    """Delete the theme's asset folders that no HTML file refers to; refuse if any page does."""
+    return run(site, folders, fingerprint=False)[0]
+
+
+def fingerprint_assets(site: str, dirs: dict[str, str] = FINGERPRINT_DIRS) -> dict[str, str]:
+    """Rename CSS/JS to content-hashed names and rewrite every HTML reference; returns the renames."""
+    return run(site, dirs=dirs, prune=False)[1]
 
 
 def finish(site: str) -> dict[str, str]:
     """Every finishing step on a freshly built site folder; raises FinishingError."""
-    prune_theme_assets(site)
-    return fingerprint_assets(site)
+    return run(site)[1]

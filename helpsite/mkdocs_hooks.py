@@ -17,6 +17,10 @@ from helpsite.ui import load_ui  # noqa: E402
 from helpsite.yamlpos import DataError  # noqa: E402
 
 _state: dict = {}
+# Data files as last read: the i18n plugin runs on_config once per language in one process, and
+# reading every language's texts each time made the build grow with languages². Read again only
+# when a file changed (mkdocs serve).
+_data: dict = {}
 # Rendered 404 pages by language code; kept outside _state, which each language build resets.
 _not_found: dict = {}
 
@@ -41,14 +45,29 @@ def on_config(config):
     _state.clear()
     langs = languages_from_entries(_i18n(config).config.languages)
     data = os.path.relpath(os.path.join(os.path.dirname(config.config_file_path), "data"))
+    paths = [os.path.join(data, "contacts.yml")] + [os.path.join(data, "ui", f"{lang.code}.yml") for lang in langs]
+    key = (tuple(langs), tuple(_file_stamp(path) for path in paths))
     try:
+        if _data.get("key") != key:
+            _data.clear()
+            _data["contacts"] = load_contacts(paths[0], langs[0].code)
+            _data["ui"] = {lang.code: load_ui(lang.code, os.path.join(data, "ui")) for lang in langs}
+            _data["key"] = key
         _state["languages"] = langs
-        _state["contacts"] = load_contacts(os.path.join(data, "contacts.yml"), langs[0].code)
-        _state["ui"] = {lang.code: load_ui(lang.code, os.path.join(data, "ui")) for lang in langs}
+        _state["contacts"] = _data["contacts"]
+        _state["ui"] = _data["ui"]
     except DataError as exc:
         _state.clear()
         raise PluginError(str(exc)) from None
     return config
+
+
+def _file_stamp(path):
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (path, None)      # missing: load_ui reports it with its path
+    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def on_page_markdown(markdown, page, config, files):

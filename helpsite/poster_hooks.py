@@ -55,10 +55,16 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    # Every language build writes into the same site_dir; writing all posters each time is
-    # cheap (HTML only) and leaves them complete whichever build runs last.
-    texts = _state["texts"]
+    # Every language build writes into the same site_dir (the first one may have cleaned it), so
+    # each writes the pages. Rendering them (templates, QR codes) is the costly part and gives the
+    # same pages in every language build of a run, so it is done once: the texts are read once
+    # per run too (on_config).
     favicon = config["theme"]["favicon"]
-    build.write_html(texts, config["site_url"] or None, os.path.join(config["site_dir"], sitepage.FOLDER),
-                     csp=htmlpost.CSP_BASE.format(hashes=""), back=sitepage.back_links(texts),
-                     icon=posixpath.relpath(favicon, sitepage.FOLDER) if favicon else None)
+    key = (config["site_url"] or None, favicon)
+    if _state.get("pages_key") != key:
+        texts = _state["texts"]
+        _state["pages"] = build.all_documents(
+            texts, key[0], csp=htmlpost.CSP_BASE.format(hashes=""), back=sitepage.back_links(texts),
+            icon=posixpath.relpath(favicon, sitepage.FOLDER) if favicon else None)
+        _state["pages_key"] = key
+    build.write_documents(_state["pages"], os.path.join(config["site_dir"], sitepage.FOLDER))

@@ -10,11 +10,14 @@ CONTENT_GZIP_RATIO = 0.5     # a content page's first view: at most half of stoc
 CONTENT_REQUESTS = 6         # … and at most 6 requests
 FIRST_PAINT_KB = 30          # HTML + CSS before first paint, compressed, on every page type
 BUILD_RATIO = 1.3            # full build time against stock, same content
-# Linear growth with languages × pages: the fit must be close to a line (R²), and the cost of a
-# further language must not grow with the number of languages (last step's slope / first step's).
-# The margins cover timing noise on a busy machine, not a quadratic term.
-FIT_R2 = 0.99
-FIT_CURVATURE = 1.2
+# Linear growth with languages × pages: a line must explain the growth (R²), and our code must add
+# no bend of its own. Stock's curve itself bends a little (in each language's build,
+# mkdocs-static-i18n goes through the files of every language), so the second test is that our
+# time keeps its proportion to stock's: ours/stock at the largest size over ours/stock at the
+# smallest. A cost of ours that grew with languages² showed here as 1.35 before it was removed.
+# The margins cover timing noise on a busy machine.
+FIT_R2 = 0.98
+RATIO_GROWTH = 1.15
 
 
 @dataclass(frozen=True)
@@ -64,13 +67,14 @@ def build_line(name: str, ours_s: float, stock_s: float) -> Line:
                 f"≤ {BUILD_RATIO} × stock", ratio <= BUILD_RATIO)
 
 
-def linearity_line(fit: dict, stock_fit: dict | None = None) -> Line:
-    ok = fit["r2"] >= FIT_R2 and fit["curvature"] <= FIT_CURVATURE
-    value = f"R² {fit['r2']:.3f}, step ratio {fit['curvature']:.2f}, {fit['slope_s']:.2f} s per language"
-    if stock_fit:
-        value += f" (stock: R² {stock_fit['r2']:.3f}, step ratio {stock_fit['curvature']:.2f})"
+def linearity_line(fit: dict, ratios: list[float]) -> Line:
+    """`fit`: our linear fit over languages; `ratios`: ours/stock at each size, smallest first."""
+    growth = ratios[-1] / ratios[0]
+    ok = fit["r2"] >= FIT_R2 and growth <= RATIO_GROWTH
+    value = (f"R² {fit['r2']:.3f}, {fit['slope_s']:.2f} s per language; ours/stock "
+             f"{' → '.join(f'{r:.2f}' for r in ratios)}: × {growth:.2f}")
     return Line("build time grows linearly (languages × 60 pages)", value,
-                f"R² ≥ {FIT_R2}, step ratio ≤ {FIT_CURVATURE}", ok)
+                f"R² ≥ {FIT_R2}, ours/stock grows ≤ × {RATIO_GROWTH}", ok)
 
 
 def check(results: dict) -> list[Line]:
@@ -84,5 +88,5 @@ def check(results: dict) -> list[Line]:
         build_line("real content", builds["real"]["ours"]["median_s"], builds["real"]["stock"]["median_s"]),
         build_line(builds["generated"]["label"], builds["generated"]["ours"]["median_s"],
                    builds["generated"]["stock"]["median_s"]),
-        linearity_line(builds["fit"]["ours"], builds["fit"].get("stock")),
+        linearity_line(builds["fit"]["ours"], builds["fit"]["ratios"]),
     ]

@@ -29,6 +29,7 @@ def summarize(responses, page_path: str, blocking: list[str]) -> dict:
     critical = ([doc] if doc else []) + [r for r in responses if r.path in set(blocking) and r is not doc]
     return {
         "requests": len(responses),
+        "files": [[r.path, r.sent] for r in responses],
         "bytes": sum(r.raw for r in responses),
         "gzip": sum(r.sent for r in responses),
         "critical": {"files": [r.path for r in critical], "bytes": sum(r.raw for r in critical),

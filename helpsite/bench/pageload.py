@@ -18,7 +18,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
                  "--disable-component-update", "--disable-sync", "--disable-quic",
                  # Nothing may leave the machine: any other host fails at once, without a DNS query.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-QUIET_S = 1.0          # no response for this long (and none in flight): the page is done
+QUIET_S = 1.0          # nothing more for this long after the last response arrived: the page is done
 TIMEOUT_MS = 180_000
 
 
@@ -62,12 +62,23 @@ BLOCKING_JS = """() => performance.getEntriesByType("resource")
                    .filter(e => e.renderBlockingStatus === "blocking").map(e => new URL(e.name).pathname)"""
 
 
-def _settle(server: BenchServer, in_flight: list[int], since: float) -> None:
-    """Wait until nothing is in flight and the server has been quiet for QUIET_S."""
+def _settle(server: BenchServer, profile: NetworkProfile, since: float) -> None:
+    """Wait until the page has stopped fetching: QUIET_S after the browser can have received the
+    last response the server sent.
+
+    The server's log is the only complete record (the browser's own events miss some requests
+    of workers and module imports). The server sends at full speed and the throttled browser
+    receives later, so the wait allows for the latency plus every byte sent since `since` at the
+    profile's speed: an upper bound, so a follow-up request cannot be missed.
+    """
+    rate = profile.down_kbit * 1000 / 8
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
-        last = max(since, server.last_activity())
-        if in_flight[0] <= 0 and time.monotonic() - last >= QUIET_S:
+        log = server.peek()
+        sent = sum(r.sent for r in log if r.at >= since)
+        last = max([since] + [r.at for r in log])
+        received = max(last, since + sent / rate) + profile.latency_ms / 1000
+        if time.monotonic() >= received + QUIET_S:
             return
         time.sleep(0.05)
     raise TimeoutError("the page kept loading")
@@ -78,19 +89,12 @@ def load(browser, server: BenchServer, path: str, profile: NetworkProfile = WEAK
     context = browser.new_context(viewport=VIEWPORT, is_mobile=True, has_touch=True, device_scale_factor=2,
                                   service_workers="block")
     external: list[str] = []
-    in_flight = [0]
 
     def started(request):
-        in_flight[0] += 1
         if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).hostname != "127.0.0.1":
             external.append(request.url)
 
-    def ended(_request):
-        in_flight[0] -= 1
-
     context.on("request", started)
-    context.on("requestfinished", ended)
-    context.on("requestfailed", ended)
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
@@ -99,7 +103,7 @@ def load(browser, server: BenchServer, path: str, profile: NetworkProfile = WEAK
         server.take()
         start = time.monotonic()
         page.goto(f"{server.origin}/{path}", wait_until="load", timeout=TIMEOUT_MS)
-        _settle(server, in_flight, start)
+        _settle(server, profile, start)
         fcp = page.evaluate(FCP_JS)
         blocking = page.evaluate(BLOCKING_JS)
         first = server.take()
@@ -107,7 +111,7 @@ def load(browser, server: BenchServer, path: str, profile: NetworkProfile = WEAK
         if action:
             start = time.monotonic()
             action(page)
-            _settle(server, in_flight, start)
+            _settle(server, profile, start)
             after = server.take()
         return PageLoad(path, first, fcp, blocking, external, after)
     finally:

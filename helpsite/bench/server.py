@@ -93,8 +93,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if gzipped:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
-        self.wfile.write(body)
+        # Logged before the body goes out, so whoever reads the response also finds it in the log.
         site.record(Served(url_path, status, raw, len(body), kind, time.monotonic()))
+        self.wfile.write(body)
 
 
 class BenchServer:
@@ -121,9 +122,10 @@ class BenchServer:
             out, self.log = self.log, []
         return out
 
-    def last_activity(self) -> float:
+    def peek(self) -> list[Served]:
+        """The responses since the last take(), without forgetting them."""
         with self._lock:
-            return self.log[-1].at if self.log else 0.0
+            return list(self.log)
 
     def close(self) -> None:
         self.httpd.shutdown()

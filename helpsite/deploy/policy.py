@@ -39,10 +39,11 @@ PERMISSIONS_OFF = ("accelerometer", "autoplay", "browsing-topics", "camera", "di
 
 # Caching. HTML is never stored: on a shared library computer a page in the browser's cache is a
 # trace of what someone read, and a corrected phone number must reach the next visitor at once.
-# Our CSS/JS/icons are not fingerprinted yet (no hash in the file name), so they get a moderate
-# lifetime and are then revalidated (ETag/Last-Modified); files whose names carry a content hash
-# (e.g. bundle.a5f9d56c.min.js) never change and may be kept for a year. Pagefind's entry file is
-# not fingerprinted and names the hashed index files, so search files are always revalidated.
+# Our CSS and JS carry a content hash in their names (site.0123abcdef.css, by helpsite/finishing.py
+# at build time): such a file never changes, so it may be kept for a year, and a changed file
+# reaches visitors at once under its new name. Other assets (the icon) have no hash, so they get a
+# moderate lifetime and are then revalidated (ETag/Last-Modified). Pagefind's entry file is not
+# fingerprinted and names the hashed index files, so search files are always revalidated.
 CACHE = {
     "html": "no-store",
     "assets": "max-age=3600, must-revalidate",

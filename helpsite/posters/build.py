@@ -48,10 +48,15 @@ def write_pdfs(texts: list, site_url: str, out_dir: str, with_multi: bool = True
 def write_html(texts: list, site_url: str | None, out_dir: str, csp: str | None = None,
                back: dict | None = None, icon: str | None = None) -> list[str]:
     """Write the printable HTML pages and their stylesheet into out_dir (in the built site)."""
+    return write_documents(all_documents(texts, site_url, csp=csp, back=back, icon=icon), out_dir)
+
+
+def write_documents(docs: list, out_dir: str) -> list[str]:
+    """Write rendered poster pages and their stylesheet into out_dir; returns the pages' paths."""
     os.makedirs(out_dir, exist_ok=True)
     shutil.copyfile(os.path.join(html.POSTERS_DIR, html.CSS_FILE), os.path.join(out_dir, html.CSS_FILE))
     written = []
-    for doc in all_documents(texts, site_url, csp=csp, back=back, icon=icon):
+    for doc in docs:
         path = os.path.join(out_dir, f"{doc.name}.html")
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(doc.html)
