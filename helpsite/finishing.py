@@ -23,6 +23,8 @@ import re
 import shutil
 from urllib.parse import unquote
 
+from .sitefiles import html_files
+
 THEME_ASSETS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 FINGERPRINT_DIRS = {"assets/css": ".css", "assets/js": ".js"}
 HASH_LENGTH = 10
@@ -156,14 +158,6 @@ def _check_no_cross_references(site: str, renames: dict[str, str]) -> None:
                                      "references in HTML only, so it would break")
 
 
-def _html_files(site: str):
-    for folder, _dirs, files in os.walk(site):
-        for name in sorted(files):
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                yield path, os.path.relpath(path, site).replace(os.sep, "/")
-
-
 def _finish_page(html: str, page: str, theme: list[str], renames: dict[str, str], pattern) -> tuple[str, list[str]]:
     """The page with new asset names, and its problems (uses a theme folder; still names an old file)."""
     problems = []
@@ -196,7 +190,7 @@ def run(site: str, theme_folders=THEME_ASSETS, dirs: dict[str, str] = FINGERPRIN
     pattern = attr_pattern([posixpath.basename(rel) for rel in theme] +
                            [posixpath.basename(old) for old in renames])
     problems, changed = [], []
-    for path, page in _html_files(site):
+    for path, page in html_files(site):
         with open(path, encoding="utf-8") as fh:
             html = fh.read()
         new, found = _finish_page(html, page, theme, renames, pattern)

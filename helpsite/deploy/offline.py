@@ -12,6 +12,8 @@ import os
 import re
 from urllib.parse import unquote, urlsplit
 
+from ..sitefiles import html_files
+
 # A whole <script>…</script> (kept as it is) or one href/src attribute value.
 TOKEN_RE = re.compile(r'(<script\b.*?</script>)|(\s(?:href|src)=")([^"]*)(")', re.S | re.I)
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -65,19 +67,15 @@ def make_offline(site: str) -> None:
 def broken_links(site: str) -> list[str]:
     """Relative links and sources that do not lead to a file, as 'path: error: message' lines."""
     problems = []
-    for folder, _dirs, files in os.walk(site):
-        for name in sorted(files):
-            if not name.endswith(".html"):
+    for page, rel_page in html_files(site):
+        with open(page, encoding="utf-8") as fh:
+            html = fh.read()
+        folder = os.path.dirname(page)
+        for match in TOKEN_RE.finditer(html):
+            url = match.group(3)
+            if match.group(1) or not is_local(url):
                 continue
-            page = os.path.join(folder, name)
-            with open(page, encoding="utf-8") as fh:
-                html = fh.read()
-            rel_page = os.path.relpath(page, site).replace(os.sep, "/")
-            for match in TOKEN_RE.finditer(html):
-                url = match.group(3)
-                if match.group(1) or not is_local(url):
-                    continue
-                target = os.path.normpath(os.path.join(folder, unquote(urlsplit(url).path)))
-                if not os.path.isfile(target):
-                    problems.append(f"{rel_page}: error: {url!r} does not lead to a file")
+            target = os.path.normpath(os.path.join(folder, unquote(urlsplit(url).path)))
+            if not os.path.isfile(target):
+                problems.append(f"{rel_page}: error: {url!r} does not lead to a file")
     return problems

@@ -10,8 +10,9 @@ pages' policies, plus `frame-ancestors 'none'`, which browsers honour only in a 
 from __future__ import annotations
 
 import html
-import os
 import re
+
+from ..sitefiles import html_files
 
 CSP_META_RE = re.compile(r'<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"', re.I)
 NOT_FOUND_NAME = "404.html"
@@ -112,17 +113,12 @@ def union_csp(policies: list[dict[str, list[str]]]) -> dict[str, list[str]]:
 def page_policies(site_dir: str) -> dict[str, dict[str, list[str]]]:
     """{relative path: parsed meta CSP} for every HTML file of a built site."""
     found = {}
-    for folder, _dirs, files in os.walk(site_dir):
-        for name in sorted(files):
-            if not name.endswith(".html"):
-                continue
-            path = os.path.join(folder, name)
-            with open(path, encoding="utf-8") as fh:
-                match = CSP_META_RE.search(fh.read())
-            rel = os.path.relpath(path, site_dir).replace(os.sep, "/")
-            if not match:
-                raise PolicyError(f"{rel}: error: the page has no Content-Security-Policy meta tag")
-            found[rel] = parse_csp(html.unescape(match.group(1)))  # the attribute may say &#39; for '
+    for path, rel in html_files(site_dir):
+        with open(path, encoding="utf-8") as fh:
+            match = CSP_META_RE.search(fh.read())
+        if not match:
+            raise PolicyError(f"{rel}: error: the page has no Content-Security-Policy meta tag")
+        found[rel] = parse_csp(html.unescape(match.group(1)))  # the attribute may say &#39; for '
     if not found:
         raise PolicyError(f"{site_dir}: error: no HTML pages found")
     return found
