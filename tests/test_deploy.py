@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import hashlib
 import os
 import re
 import shlex
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from helpsite.deploy import bundle, release
+from tests.deploytools import start_paused_deploy
 from tests.sitebuild import ROOT, StaticServer
 
 PAGES = ("index.html", "en/index.html", "ar/index.html", "om/index.html")
@@ -169,19 +169,9 @@ def test_deploy_killed_during_the_copy_leaves_the_live_site_unchanged(v1_live, t
     """kill -9 of the deploy (and its sh and tar) while files are arriving."""
     before = releases(target)
     v2 = make_bundle(tmp_path / "helpsite-v2", "v2", extra={f"site/a/{n}.html": b"a" * 4096 for n in range(40)})
-    # A named pipe listed in the manifest: reading it blocks, so the deploy stops mid-copy, after
-    # site/a/… and before site/om/….
-    os.makedirs(v2 / "site" / "m")
-    os.mkfifo(v2 / "site" / "m" / "pause.bin")
-    with open(v2 / "MANIFEST.sha256", "a") as manifest:
-        manifest.write(f"{hashlib.sha256(b'x').hexdigest()}  site/m/pause.bin\n")
-    proc = subprocess.Popen([sys.executable, "-m", "scripts.deploy", "install", str(v2), "--target", str(target)],
-                            cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # The copy stops at site/m/pause.bin: after site/a/… and before site/om/….
+    proc = start_paused_deploy(v2, target, "site/m/pause.bin", ".incoming-*/site/a/0.html")
     try:
-        deadline = time.monotonic() + 20
-        while not list((target / "releases").glob(".incoming-*/site/a/0.html")):
-            assert proc.poll() is None and time.monotonic() < deadline, "the deploy did not start copying"
-            time.sleep(0.02)
         assert live_versions(v1_live) == {"v1"}  # mid-copy
     finally:
         os.killpg(proc.pid, signal.SIGKILL)

@@ -23,6 +23,7 @@ import pytest
 
 from helpsite.deploy import bundle, policy, serverconf
 from helpsite.siteconfig import languages, load_config
+from tests.deploytools import start_paused_deploy
 from tests.sitebuild import ROOT, built_pages
 
 pytestmark = pytest.mark.server
@@ -347,17 +348,8 @@ def test_interrupted_deploy_and_rollback_while_nginx_serves(served, tmp_path):
                    served.version).start()
     try:
         assert versions_served(server, served.pages) == {served.version}
-        # A named pipe in the manifest stops the copy half-way (reading it blocks).
-        os.mkfifo(v2 / "site" / "m-pause")
-        with open(v2 / "MANIFEST.sha256", "a") as manifest:
-            manifest.write("0" * 64 + "  site/m-pause\n")
-        proc = subprocess.Popen([sys.executable, "-m", "scripts.deploy", "install", str(v2), "--target", str(target)],
-                                cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = start_paused_deploy(v2, target, "site/m-pause", ".incoming-*/site/en/index.html")
         try:
-            deadline = time.monotonic() + 20
-            while not list((target / "releases").glob(".incoming-*/site/en/index.html")):
-                assert proc.poll() is None and time.monotonic() < deadline, "the copy did not start"
-                time.sleep(0.02)
             assert versions_served(server, served.pages) == {served.version}
         finally:
             os.killpg(proc.pid, signal.SIGKILL)

@@ -1,0 +1,32 @@
+"""A deploy stopped half-way, for the tests that show the live site survives it."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.sitebuild import ROOT
+
+
+def start_paused_deploy(bundle: Path, target: Path, pipe: str, started: str) -> subprocess.Popen:
+    """Start `scripts.deploy install` of `bundle` so that it stops mid-copy, and return it running.
+
+    A named pipe listed in the manifest blocks the copy when it is read (nothing ever writes to
+    it). Returns once a file matching `started` (a glob below target/releases) has arrived.
+    The caller kills the process group and removes the pipe.
+    """
+    (bundle / pipe).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(bundle / pipe)
+    with open(bundle / "MANIFEST.sha256", "a") as manifest:
+        manifest.write(f"{'0' * 64}  {pipe}\n")
+    proc = subprocess.Popen([sys.executable, "-m", "scripts.deploy", "install", str(bundle), "--target", str(target)],
+                            cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while not list((target / "releases").glob(started)):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError("the deploy did not start copying")
+        time.sleep(0.02)
+    return proc
