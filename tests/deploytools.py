@@ -1,13 +1,21 @@
-"""A deploy stopped half-way, for the tests that show the live site survives it."""
+"""Helpers for the server and deploy tests: a free local port, a deploy stopped half-way."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from tests.sitebuild import ROOT
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now, for a test server."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def start_paused_deploy(bundle: Path, target: Path, pipe: str, started: str) -> subprocess.Popen:

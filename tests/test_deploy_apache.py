@@ -22,6 +22,7 @@ import pytest
 
 from helpsite.deploy import policy, serverconf
 from helpsite.siteconfig import languages, load_config
+from tests.deploytools import free_port
 from tests.sitebuild import ROOT, built_pages
 
 pytestmark = pytest.mark.server
@@ -29,12 +30,6 @@ APACHE = "/usr/sbin/apache2"
 MODULES = ("mpm_event", "authz_core", "mime", "dir", "alias", "headers", "filter", "deflate", "autoindex")
 BASE = "/stod/"
 LANG_RE = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Apache:

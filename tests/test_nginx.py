@@ -23,7 +23,7 @@ import pytest
 
 from helpsite.deploy import bundle, policy, serverconf
 from helpsite.siteconfig import languages, load_config
-from tests.deploytools import start_paused_deploy
+from tests.deploytools import free_port, start_paused_deploy
 from tests.sitebuild import ROOT, built_pages
 
 pytestmark = pytest.mark.server
@@ -32,12 +32,6 @@ HOST = "stod.test"
 VERSION_RE = re.compile(r'<meta name="site-version" content="([^"]*)">')
 LANG_RE = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 LINK_RE = re.compile(r'\s(?:href|src)="([^"]*)"')
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Nginx:

@@ -10,6 +10,8 @@ import os
 import re
 import subprocess
 
+from ..sitefiles import html_files
+
 BUNDLE = "pagefind"
 # Files Pagefind writes for its ready-made interfaces and its web worker. Our search.js uses
 # pagefind.js in the page itself (noWorker), so nobody ever asks for these; leaving them out keeps
@@ -37,13 +39,11 @@ def executable() -> str:
 
 
 def _html_files(site: str, pages_only: bool = False):
-    for folder, _dirs, files in os.walk(site):
-        if os.path.relpath(folder, site).split(os.sep)[0] == BUNDLE:
+    for path, rel in html_files(site):
+        if rel.startswith(BUNDLE + "/") or (pages_only and os.path.basename(path) != "index.html"):
             continue
-        for name in files:
-            if name == "index.html" or (name.endswith(".html") and not pages_only):
-                with open(os.path.join(folder, name), encoding="utf-8") as fh:
-                    yield fh.read()
+        with open(path, encoding="utf-8") as fh:
+            yield fh.read()
 
 
 def site_languages(site: str) -> set[str]:
