@@ -14,7 +14,7 @@ from helpsite.contacts import load_contacts  # noqa: E402
 from helpsite.directives import DirectiveError, check_directives  # noqa: E402
 from helpsite.siteconfig import language_prefix, languages_from_entries  # noqa: E402
 from helpsite.ui import load_ui  # noqa: E402
-from helpsite.yamlpos import DataError  # noqa: E402
+from helpsite.yamlpos import DataError, file_stamp  # noqa: E402
 
 _state: dict = {}
 # Data files as last read: the i18n plugin runs on_config once per language in one process, and
@@ -46,7 +46,7 @@ def on_config(config):
     langs = languages_from_entries(_i18n(config).config.languages)
     data = os.path.relpath(os.path.join(os.path.dirname(config.config_file_path), "data"))
     paths = [os.path.join(data, "contacts.yml")] + [os.path.join(data, "ui", f"{lang.code}.yml") for lang in langs]
-    key = (tuple(langs), tuple(_file_stamp(path) for path in paths))
+    key = (tuple(langs), tuple(file_stamp(path) for path in paths))
     try:
         if _data.get("key") != key:
             _data.clear()
@@ -60,14 +60,6 @@ def on_config(config):
         _state.clear()
         raise PluginError(str(exc)) from None
     return config
-
-
-def _file_stamp(path):
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return (path, None)      # missing: load_ui reports it with its path
-    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def on_page_markdown(markdown, page, config, files):

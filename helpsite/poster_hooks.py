@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from helpsite import htmlpost  # noqa: E402
 from helpsite.posters import build, sitepage  # noqa: E402
-from helpsite.yamlpos import DataError  # noqa: E402
+from helpsite.yamlpos import DataError, file_stamp  # noqa: E402
 
 _state: dict = {}
 
@@ -30,13 +30,24 @@ def _raw_config(config) -> dict:
             "plugins": [{"i18n": {"languages": [dict(lang) for lang in plugin.config.languages]}}]}
 
 
+def _sources_key() -> tuple:
+    folders = ("data", os.path.join("data", "ui"), os.path.join("posters", "strings"))
+    paths = [os.path.join(folder, name) for folder in folders if os.path.isdir(folder)
+             for name in sorted(os.listdir(folder)) if name.endswith(".yml")]
+    return tuple(file_stamp(path) for path in paths)
+
+
 def on_config(config):
-    # Runs once per language build; the texts are read once per build run.
-    if "texts" not in _state:
+    # Runs once per language build; the texts are read again only when a source file changed
+    # (an edit during mkdocs serve), so the posters follow the data like the pages do.
+    key = _sources_key()
+    if _state.get("texts_key") != key:
         try:
             _state["texts"] = build.all_texts(_raw_config(config))
         except DataError as exc:
             raise PluginError(str(exc)) from None
+        _state["texts_key"] = key
+        _state.pop("pages_key", None)   # render the posters again from the new texts
     return config
 
 

@@ -1,6 +1,7 @@
 """Load YAML and remember the line of every value, so errors can say `path:line: message`."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 import yaml
@@ -64,6 +65,15 @@ def load_located(text: str, path: str) -> Located:
     lines: dict = {}
     data = _convert(root, (), lines)
     return Located(data, lines)
+
+
+def file_stamp(path: str) -> tuple:
+    """What changes when a data file is edited: lets a long-running build (mkdocs serve) reread it."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (path, None)      # missing: the loader reports it with its path
+    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def read_text(path: str) -> str:
