@@ -170,7 +170,7 @@ class _Entry:
         )
 
 
-def parse_contacts(text: str, path: str, default_lang: str = "sv") -> dict:
+def parse_contacts(text: str, path: str, default_lang: str) -> dict:
     """Parse and validate the contacts file text; returns {id: Service} in file order."""
     located = load_located(text, path)
     if not isinstance(located.data, dict) or not isinstance(located.data.get("services"), list):
@@ -185,7 +185,7 @@ def parse_contacts(text: str, path: str, default_lang: str = "sv") -> dict:
     return services
 
 
-def load_contacts(path: str = "data/contacts.yml", default_lang: str = "sv") -> dict:
+def load_contacts(path: str, default_lang: str) -> dict:
     return parse_contacts(read_text(path), path, default_lang)
 
 

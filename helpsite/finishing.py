@@ -1,14 +1,11 @@
-"""Post-build steps on a built site folder, before it goes live (scripts/build_site.py runs them
-on the staging folder, so a failure leaves the old site in place).
+"""Post-build step on a built site folder, before it goes live (scripts/build_site.py runs it on
+the staging folder, so a failure leaves the old site in place).
 
-1. Theme assets: Material copies its own JavaScript, stylesheets and images (~2.5 MB) into every
-   build, but our page chrome (overrides/base.html) loads none of them. They are deleted, but
-   only when no built page refers to them: if a template ever starts using one again, the build
-   fails instead of publishing a broken page.
-2. Fingerprints: our CSS and JS get their content hash in the file name (site.css ->
-   site.0123abcdef.css) and every reference in every HTML file is rewritten, so servers can let
-   browsers keep them for a year (helpsite/deploy/policy.py: FINGERPRINTED_RE) and a changed
-   file still reaches every visitor at once, under its new name.
+Fingerprints: our CSS and JS get their content hash in the file name (site.css ->
+site.0123abcdef.css) and every reference in every HTML file is rewritten, so servers can let
+browsers keep them for a year (helpsite/deploy/policy.py: FINGERPRINTED_RE) and a changed file
+still reaches every visitor at once, under its new name. (The site has no theme package, so
+there are no theme assets to prune.)
 
 Plain file and string work on the output folder, so it does not depend on the site engine. Each
 HTML file is read once; nothing is written or deleted until every page has been checked.
@@ -20,12 +17,10 @@ import hashlib
 import os
 import posixpath
 import re
-import shutil
 from urllib.parse import unquote
 
 from .sitefiles import html_files
 
-THEME_ASSETS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 FINGERPRINT_DIRS = {"assets/css": ".css", "assets/js": ".js"}
 HASH_LENGTH = 10
 ALREADY_HASHED_RE = re.compile(r"\.[0-9a-f]{8,}\.[a-z0-9.]+$")
@@ -158,14 +153,10 @@ def _check_no_cross_references(site: str, renames: dict[str, str]) -> None:
                                      "references in HTML only, so it would break")
 
 
-def _finish_page(html: str, page: str, theme: list[str], renames: dict[str, str], pattern) -> tuple[str, list[str]]:
-    """The page with new asset names, and its problems (uses a theme folder; still names an old file)."""
+def _finish_page(html: str, page: str, renames: dict[str, str], pattern) -> tuple[str, list[str]]:
+    """The page with new asset names, and its problems (a reference to an old name that stayed)."""
     problems = []
-
-    def seen(url, found):
-        problems.extend(f"{page}: error: refers to {url}, which is in {rel}/; the theme's asset folders are needed"
-                        for rel in theme if refers_to(found, rel, inside=True))
-    new = rewrite_references(html, page, renames, pattern, seen)
+    new = rewrite_references(html, page, renames, pattern)
     for old in renames:
         if old in new:     # rare: find where (an attribute the rewrite missed, or an inline script,
             # which a rewrite would also break, as its CSP hash would no longer match)
@@ -175,25 +166,21 @@ def _finish_page(html: str, page: str, theme: list[str], renames: dict[str, str]
     return new, problems
 
 
-def run(site: str, theme_folders=THEME_ASSETS, dirs: dict[str, str] = FINGERPRINT_DIRS,
-        prune: bool = True, fingerprint: bool = True) -> tuple[list[str], dict[str, str]]:
-    """Check every page, then delete the unused theme folders and rename the assets.
+def fingerprint_assets(site: str, dirs: dict[str, str] = FINGERPRINT_DIRS) -> dict[str, str]:
+    """Rename CSS/JS to content-hashed names and rewrite every HTML reference; returns the renames.
 
-    Returns (deleted folders, {old path: new path}); raises FinishingError and changes nothing
-    when a page needs a theme file or a reference cannot be rewritten.
+    Raises FinishingError and changes nothing when a reference cannot be rewritten.
     """
-    theme = [rel for rel in theme_folders if os.path.isdir(os.path.join(site, rel))] if prune else []
-    renames = plan_renames(site, dirs) if fingerprint else {}
-    if not theme and not renames:
-        return [], {}
+    renames = plan_renames(site, dirs)
+    if not renames:
+        return {}
     _check_no_cross_references(site, renames)
-    pattern = attr_pattern([posixpath.basename(rel) for rel in theme] +
-                           [posixpath.basename(old) for old in renames])
+    pattern = attr_pattern([posixpath.basename(old) for old in renames])
     problems, changed = [], []
     for path, page in html_files(site):
         with open(path, encoding="utf-8") as fh:
             html = fh.read()
-        new, found = _finish_page(html, page, theme, renames, pattern)
+        new, found = _finish_page(html, page, renames, pattern)
         problems += found
         if new != html:
             changed.append((path, new))
@@ -202,23 +189,11 @@ def run(site: str, theme_folders=THEME_ASSETS, dirs: dict[str, str] = FINGERPRIN
     for path, new in changed:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(new)
-    for rel in theme:
-        shutil.rmtree(os.path.join(site, rel))
     for old, new in renames.items():
         os.replace(os.path.join(site, old), os.path.join(site, new))
-    return theme, renames
-
-
-def prune_theme_assets(site: str, folders=THEME_ASSETS) -> list[str]:
-    """Delete the theme's asset folders that no HTML file refers to; refuse if any page does."""
-    return run(site, folders, fingerprint=False)[0]
-
-
-def fingerprint_assets(site: str, dirs: dict[str, str] = FINGERPRINT_DIRS) -> dict[str, str]:
-    """Rename CSS/JS to content-hashed names and rewrite every HTML reference; returns the renames."""
-    return run(site, dirs=dirs, prune=False)[1]
+    return renames
 
 
 def finish(site: str) -> dict[str, str]:
     """Every finishing step on a freshly built site folder; raises FinishingError."""
-    return run(site)[1]
+    return fingerprint_assets(site)

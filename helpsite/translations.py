@@ -61,9 +61,14 @@ def reviewed(text: str) -> str | None:
 
 
 def status(source_text: str, translated_text: str | None) -> str:
+    """current | outdated | missing. A file that was never stamped is *missing*, not outdated:
+    nobody has said it translates the Swedish page (it may be a copy with only its title changed)."""
     if translated_text is None:
         return "missing"
-    return "current" if recorded_stamp(translated_text) == fingerprint(source_text) else "outdated"
+    recorded = recorded_stamp(translated_text)
+    if recorded is None:
+        return "missing"
+    return "current" if recorded == fingerprint(source_text) else "outdated"
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,11 @@ class Translation:
     source_reviewed: str | None
 
 
-def _read(path: str) -> str:
+def read(path: str) -> str:
     return read_text(path)          # a non-UTF-8 file raises DataError with its path and line
+
+
+_read = read
 
 
 def source_pages(docs_dir: str, default: str) -> list[str]:

@@ -6,7 +6,7 @@ import os
 from .yamlpos import DataError, load_located, read_text
 
 
-def load_ui(lang: str, folder: str = "data/ui", source: str = "sv") -> dict:
+def load_ui(lang: str, folder: str, source: str) -> dict:
     """The texts for `lang`; any key missing there is an error naming the file."""
     reference = _read(os.path.join(folder, f"{source}.yml"))
     path = os.path.join(folder, f"{lang}.yml")

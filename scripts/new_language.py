@@ -15,7 +15,8 @@ import re
 import sys
 
 from helpsite.checks.texts import UNTRANSLATED_MARK, text_folders
-from helpsite.siteconfig import RTL, languages, load_config
+from helpsite.site import RTL_CODES, load_site
+from helpsite.yamlpos import DataError
 
 # The same rule as the i18n plugin: ISO 639-1, optionally with script and region (pt-BR).
 CODE_RE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$")
@@ -64,21 +65,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     config_path = os.path.join(args.root, "mkdocs.yml")
-    config = load_config(config_path)
-    known = languages(config)
-    default = known[0]
+    try:
+        site = load_site(config_path)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    default, where = site.default, f"mkdocs.yml:{site.language_lines.get(site.default.code, 1)}"
     if not CODE_RE.match(args.code):
-        print(f"mkdocs.yml:1: error: '{args.code}' is not a language code like fi, so or pt-BR", file=sys.stderr)
+        print(f"{where}: error: '{args.code}' is not a language code like fi, so or pt-BR", file=sys.stderr)
         return 1
-    if args.code in [lang.code for lang in known]:
-        print(f"mkdocs.yml:1: error: '{args.code}' is already in mkdocs.yml", file=sys.stderr)
+    if args.code in site.codes:
+        print(f"mkdocs.yml:{site.language_lines[args.code]}: error: '{args.code}' is already in mkdocs.yml",
+              file=sys.stderr)
         return 1
-    site_name = next((item.get("site_name") for plugin in config["plugins"] if isinstance(plugin, dict)
-                      for item in plugin.get("i18n", {}).get("languages", []) if item.get("default")),
-                     config.get("site_name", ""))
-    files = scaffold_texts(args.root, args.code, [lang.code for lang in known])
+    files = scaffold_texts(args.root, args.code, site.codes)
     with open(config_path, encoding="utf-8") as fh:
-        text = entry(fh.read(), args.code, args.name or own_name(args.code), site_name)
+        text = entry(fh.read(), args.code, args.name or own_name(args.code), default.site_name)
     for path, created in files:
         print(f"Created {path}: a copy of {default.code}.yml, marked untranslated on its first line." if created
               else f"{path} already exists; it was left as it is.")
@@ -89,9 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     print("  2. Translate the files above and the site_name, then delete each file's first line.")
     print(f"  3. Translate pages into docs/{args.code}/ with the same file names as docs/{default.code}/, and")
     print(f"     stamp each one: python -m scripts.translations stamp docs/{args.code}/<page>.md")
-    print("  4. Before a translated page uses {{{{contact ...}}}} or {{{{phone ...}}}}, give every service in")
+    print("  4. Before a translated page uses {{contact ...}} or {{phone ...}}, give every service in")
     print(f"     data/contacts.yml its '{args.code}' texts (name, purpose, ...). See CONTRIBUTING.md.")
-    if args.code.split("-")[0] in RTL:
+    if args.code.split("-")[0] in RTL_CODES:
         print(f"  '{args.code}' is written right to left: the site sets dir=\"rtl\" for it.")
     return 0
 

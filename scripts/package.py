@@ -18,35 +18,34 @@ import tempfile
 from pathlib import Path
 
 from helpsite.deploy import bundle, offline, policy, serverconf
-from helpsite.siteconfig import language_prefix, languages, load_config
+from helpsite.site import Site, SiteUrlError, load_site, normalise_site_url
+from helpsite.yamlpos import DataError
 from scripts.build_site import build
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = "mkdocs.yml"
-OFFLINE_CONFIG = "offline.yml"
+OFFLINE_CONFIG = "offline.yml"     # next to mkdocs.yml: the same site for file://
 
 
 class PackageError(Exception):
     """One or more 'path[:line]: error: message' lines; the release was not written."""
 
 
-def config_line(key: str, path: Path = ROOT / CONFIG) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+def config_line(key: str, site: Site) -> int:
+    with open(site.config_path, encoding="utf-8") as fh:
+        return next((n for n, line in enumerate(fh, 1) if line.startswith(f"{key}:")), 1)
 
 
-def site_url_from(arg: str | None, config: dict) -> str:
-    url = arg or os.environ.get("SITE_URL") or config.get("site_url") or ""
-    where = "--site-url" if arg else "SITE_URL" if os.environ.get("SITE_URL") else f"{CONFIG}:{config_line('site_url')}"
+def site_url_from(arg: str | None, site: Site) -> str:
+    shown = site.display(site.config_path)
+    url = arg or os.environ.get("SITE_URL") or site.config.get("site_url") or ""
+    where = ("--site-url" if arg else "SITE_URL" if os.environ.get("SITE_URL")
+             else f"{shown}:{config_line('site_url', site)}")
     if not url:
-        raise PackageError(f"{CONFIG}:{config_line('site_url')}: error: site_url is empty; the bundle needs the "
-                           "address it will be served at: python -m scripts.package --site-url https://host/path/ "
-                           "(or set SITE_URL)")
+        raise PackageError(f"{shown}:{config_line('site_url', site)}: error: site_url is empty; the bundle needs "
+                           "the address it will be served at: python -m scripts.package --site-url "
+                           "https://host/path/ (or set SITE_URL)")
     try:
-        return serverconf.normalize_site_url(url)
-    except ValueError as exc:
+        return normalise_site_url(url)
+    except SiteUrlError as exc:
         raise PackageError(f"{where}: error: {exc}") from None
 
 
@@ -56,14 +55,14 @@ def build_checked(out: Path, config: str, env: dict) -> None:
 
 
 def server_bundle(work: Path, name: str, site_url: str, version: bundle.Version, install_dir: str,
-                  config: dict) -> Path:
+                  model: Site) -> Path:
     """Build, check and assemble the server bundle folder; returns it."""
     folder = work / name
     site = folder / "site"
-    build_checked(site, CONFIG, {"SITE_URL": site_url, "SITE_VERSION": version.text})
-    langs = languages(config)
-    problems = bundle.check_site(str(site), version.text, site_url,
-                                 {lang.code: language_prefix(lang) for lang in langs})
+    root = Path(model.root)
+    build_checked(site, model.config_path, {"SITE_URL": site_url, "SITE_VERSION": version.text})
+    langs = list(model.languages)
+    problems = bundle.check_site(str(site), version.text, site_url, {lang.code: lang.prefix for lang in langs})
     if problems:
         raise PackageError("\n".join(problems))
     try:
@@ -71,17 +70,17 @@ def server_bundle(work: Path, name: str, site_url: str, version: bundle.Version,
     except policy.PolicyError as exc:
         raise PackageError(str(exc)) from None
     ctx = serverconf.context(site_url, langs, csp, version.text, install_dir=install_dir, site_dir=str(site))
-    serverconf.write(str(ROOT / "deploy"), str(folder), ctx)
-    shutil.copyfile(ROOT / "helpsite" / "deploy" / "release.py", folder / "deploy.py")
-    shutil.copyfile(ROOT / "deploy" / "README.md", folder / "README.md")
+    serverconf.write(str(root / "deploy"), str(folder), ctx)
+    shutil.copyfile(Path(bundle.__file__).with_name("release.py"), folder / "deploy.py")
+    shutil.copyfile(root / "deploy" / "README.md", folder / "README.md")
     (folder / bundle.VERSION_FILE).write_text(version.text + "\n", encoding="utf-8")
     bundle.write_manifest(str(folder))
     return folder
 
 
-def offline_bundle(work: Path, name: str, site_url: str, version: bundle.Version) -> Path:
+def offline_bundle(work: Path, name: str, site_url: str, version: bundle.Version, model: Site) -> Path:
     folder = work / name
-    build_checked(folder, OFFLINE_CONFIG, {"SITE_URL": site_url, "SITE_VERSION": version.text})
+    build_checked(folder, model.path(OFFLINE_CONFIG), {"SITE_URL": site_url, "SITE_VERSION": version.text})
     offline.make_offline(str(folder))
     problems = offline.broken_links(str(folder))
     if problems:
@@ -89,21 +88,20 @@ def offline_bundle(work: Path, name: str, site_url: str, version: bundle.Version
     return folder
 
 
-def make_package(site_url: str | None, out: Path, install_dir: str, with_offline: bool) -> list[Path]:
-    config = load_config(str(ROOT / CONFIG))
-    site_url = site_url_from(site_url, config)
-    version = bundle.Version(bundle.git_commit(str(ROOT)), bundle.build_moment())
+def make_package(model: Site, site_url: str | None, out: Path, install_dir: str, with_offline: bool) -> list[Path]:
+    site_url = site_url_from(site_url, model)
+    version = bundle.Version(bundle.git_commit(model.root), bundle.build_moment())
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory(prefix=".package-", dir=out) as tmp:
         work = Path(tmp)
-        folder = server_bundle(work, version.name, site_url, version, install_dir, config)
+        folder = server_bundle(work, version.name, site_url, version, install_dir, model)
         zips = [out / f"{version.name}.zip"]
         bundle.write_zip(str(folder), str(zips[0]), version.name, version.moment)
         if with_offline:
             name = f"{version.name}-offline"
             zips.append(out / f"{name}.zip")
-            bundle.write_zip(str(offline_bundle(work, name, site_url, version)), str(zips[1]), name,
+            bundle.write_zip(str(offline_bundle(work, name, site_url, version, model)), str(zips[1]), name,
                              version.moment)
         sums = out / f"{version.name}.sha256"
         bundle.write_sums([str(path) for path in zips], str(sums))
@@ -121,11 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--install-dir", default=serverconf.DEFAULT_INSTALL_DIR,
                         help="server folder the deploy tool installs into; written into the server settings")
     parser.add_argument("--no-offline", action="store_true", help="skip the file:// copy")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site config (default: ./mkdocs.yml)")
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
-    os.chdir(ROOT)  # mkdocs.yml, docs/ and data/ are found relative to the repository
     try:
-        make_package(args.site_url, out, args.install_dir, not args.no_offline)
+        make_package(load_site(args.config), args.site_url, out, args.install_dir, not args.no_offline)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except PackageError as exc:
         print(exc, file=sys.stderr)
         return 1

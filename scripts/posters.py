@@ -10,24 +10,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 
-import yaml
-
 from helpsite.posters.build import all_texts, write_pdfs
-from helpsite.posters.links import SiteUrlError, normalise_site_url
 from helpsite.posters.pdf import PdfError
-from helpsite.siteconfig import load_config
+from helpsite.site import SiteUrlError, load_site, normalise_site_url
 from helpsite.yamlpos import DataError
 
 
 def _site_url_line(config_path: str) -> int:
+    # The line to point at when site_url is missing or wrong (it may be set by SITE_URL there).
     with open(config_path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if re.match(r"site_url\s*:", line):
-                return number
-    return 1
+        return next((n for n, line in enumerate(fh, start=1) if line.startswith("site_url")), 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,29 +30,24 @@ def main(argv: list[str] | None = None) -> int:
                                            "(default: site_url from mkdocs.yml, i.e. $SITE_URL)")
     parser.add_argument("--out", default=os.path.join("build", "posters"))
     parser.add_argument("--config", default="mkdocs.yml")
-    parser.add_argument("--contacts", default=os.path.join("data", "contacts.yml"))
     parser.add_argument("--lang", action="append", help="only this language (repeatable); "
                                                         "the multilingual poster is then left out")
     args = parser.parse_args(argv)
 
     try:
-        config = load_config(args.config)
-    except (OSError, yaml.YAMLError) as exc:
-        print(f"{args.config}:1: error: cannot read the site config ({exc})", file=sys.stderr)
-        return 2
-    try:
-        site_url = normalise_site_url(args.site_url or config.get("site_url"))
-    except SiteUrlError as exc:
-        where = "--site-url" if args.site_url else f"{args.config}:{_site_url_line(args.config)}"
-        print(f"{where}: error: {exc}; the QR codes need the deployed "
-              "address: run with SITE_URL=https://your.site/ or --site-url https://your.site/",
-              file=sys.stderr)
-        return 2
-    try:
-        texts = all_texts(config, args.contacts, only=args.lang)
-        if not texts:
-            print(f"{args.config}:1: error: no language {', '.join(args.lang)} in the site's language list",
+        site = load_site(args.config)
+        try:
+            site_url = normalise_site_url(args.site_url or site.config.get("site_url"))
+        except SiteUrlError as exc:
+            where = "--site-url" if args.site_url else f"{args.config}:{_site_url_line(site.config_path)}"
+            print(f"{where}: error: {exc}; the QR codes need the deployed "
+                  "address: run with SITE_URL=https://your.site/ or --site-url https://your.site/",
                   file=sys.stderr)
+            return 2
+        texts = all_texts(site, only=args.lang)
+        if not texts:
+            print(f"{args.config}:{site.language_lines.get(site.default.code, 1)}: error: no language "
+                  f"{', '.join(args.lang)} in the site's language list ({', '.join(site.codes)})", file=sys.stderr)
             return 2
         written = write_pdfs(texts, site_url, args.out, with_multi=not args.lang)
     except DataError as exc:

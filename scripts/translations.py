@@ -17,12 +17,12 @@ import os
 import sys
 
 from helpsite import translations
-from helpsite.siteconfig import languages, load_config
+from helpsite.site import load_site
 from helpsite.yamlpos import DataError
 
 
 def _codes(root: str) -> list[str]:
-    return [lang.code for lang in languages(load_config(os.path.join(root, "mkdocs.yml")))]
+    return load_site(os.path.join(root, "mkdocs.yml")).codes
 
 
 def status(root: str, as_json: bool) -> int:
@@ -112,11 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     mark.add_argument("paths", nargs="*")
     mark.add_argument("--all", metavar="LANG", help="stamp every existing page of this language")
     args = parser.parse_args(argv)
-    if args.command == "status":
-        return status(args.root, args.json)
-    if not args.paths and not args.all:
+    if args.command == "stamp" and not args.paths and not args.all:
         parser.error("stamp needs page paths or --all LANG")
-    return stamp(args.root, args.paths, args.all)
+    try:
+        if args.command == "status":
+            return status(args.root, args.json)
+        return stamp(args.root, args.paths, args.all)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import ROOT, StaticServer, build_site, built_pages
+from tests.sitebuild import ROOT, SITE, StaticServer, build_site, built_pages
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
-LANGS = ("sv", "en", "ar")
+LANGS = tuple(SITE.codes)          # from mkdocs.yml, the default first
 
 
 @pytest.fixture(scope="session")
@@ -77,4 +77,4 @@ def axe_source() -> str:
 
 def lang_of(path: str) -> str:
     first = path.strip("/").split("/")[0]
-    return first if first in LANGS[1:] else "sv"
+    return first if first in LANGS[1:] else LANGS[0]

@@ -10,7 +10,23 @@ import sys
 import threading
 from pathlib import Path
 
+from helpsite.checks.tree import address
+from helpsite.site import load_site
+
 ROOT = Path(__file__).resolve().parent.parent
+# The site model of this repository: tests take languages, paths and data from it, never from a list.
+SITE = load_site(str(ROOT / "mkdocs.yml"))
+
+
+def source_pages() -> list[str]:
+    """Every page of the default language, below its folder ('index.md', 'personal/arkiv.md')."""
+    folder = Path(SITE.docs_dir) / SITE.default.code
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+
+
+def page_addresses(lang) -> list[str]:
+    """URL path of every page a language's site has (translated or shown in the default language)."""
+    return sorted("/" + lang.prefix + address(rel) for rel in source_pages())
 
 
 def build_site(out: Path, **env: str) -> None:

@@ -6,9 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 
-from helpsite.siteconfig import load_config
-from helpsite.ui import load_ui
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, SITE
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +25,7 @@ def _open(context, url):
 def test_button_is_labelled_visible_and_first_after_the_skip_links(browser, site_server, lang, path):
     ctx = browser.new_context(viewport={"width": 390, "height": 844})
     page = _open(ctx, site_server.origin + path)
-    ui = load_ui(lang)
+    ui = SITE.ui(lang)
     exit_link = page.locator("#exit")
     assert exit_link.inner_text().strip() == ui["exit"]
     assert exit_link.get_attribute("rel").split() >= ["nofollow", "noreferrer"] or \
@@ -118,7 +116,7 @@ def test_back_after_leaving_gives_a_usable_page(browser, site_server, exit_url):
 def test_shift_three_times_leaves_and_is_announced(browser, site_server, exit_url, lang):
     ctx = browser.new_context()
     page = _open(ctx, site_server.origin + PREFIXES[lang] + "heder/")
-    ui = load_ui(lang)
+    ui = SITE.ui(lang)
     page.keyboard.press("Shift")
     assert page.locator("[data-exit-status]").inner_text() == ui["shift_1"]
     page.keyboard.press("Shift")
@@ -141,7 +139,7 @@ def test_typing_capital_letters_does_not_leave(browser, site_server):
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     page.wait_for_timeout(3300)
-    assert page.locator("[data-exit-status]").inner_text() == load_ui("sv")["shift_reset"]
+    assert page.locator("[data-exit-status]").inner_text() == SITE.ui(SITE.default.code)["shift_reset"]
     page.keyboard.press("Shift")
     page.wait_for_timeout(300)
     assert urlsplit(page.url).netloc == urlsplit(site_server.origin).netloc
@@ -202,10 +200,10 @@ def test_privacy_markup_on_every_page(site_dir, pages):
 
 
 def test_safety_page_describes_the_configured_button():
-    host = urlsplit(load_config(str(ROOT / "mkdocs.yml"))["extra"]["exit_url"]).netloc.removeprefix("www.")
+    host = urlsplit(SITE.exit_url).netloc.removeprefix("www.")
     for lang in PREFIXES:
         text = (ROOT / "docs" / lang / "sakerhet-pa-natet.md").read_text(encoding="utf-8")
-        assert load_ui(lang)["exit"] in text, lang
+        assert SITE.ui(lang)["exit"] in text, lang
         assert host in text, (lang, host)
         assert "3" in text   # "three times within 3 seconds", as exit.js counts (WINDOW_MS = 3000)
     script = (ROOT / "docs" / "assets" / "js" / "exit.js").read_text(encoding="utf-8")

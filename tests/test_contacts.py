@@ -5,9 +5,9 @@ import textwrap
 import pytest
 
 from helpsite import cards
-from helpsite.contacts import is_stale, load_contacts, parse_contacts, tel_target
+from helpsite.contacts import is_stale, parse_contacts, tel_target
 from helpsite.directives import DirectiveError, check_directives, find_directives
-from helpsite.ui import load_ui
+from tests.sitebuild import SITE
 from helpsite.yamlpos import DataError
 
 GOOD = textwrap.dedent("""\
@@ -31,7 +31,7 @@ GOOD = textwrap.dedent("""\
 
 
 def parse(text):
-    return parse_contacts(text, "data/contacts.yml")
+    return parse_contacts(text, "data/contacts.yml", SITE.default.code)
 
 
 def test_good_file_loads_with_e164_and_short_numbers():
@@ -98,7 +98,7 @@ def test_directives_report_the_line():
 
 def test_card_shows_facts_as_text_and_isolates_numbers():
     services = parse(GOOD)
-    html = cards.card(services["line"], "en", load_ui("en"), level=3)
+    html = cards.card(services["line"], "en", SITE.ui("en"), level=3)
     assert '<h3 class="contact__name">The line</h3>' in html
     assert '<a class="tel" href="tel:+4620505050">Call <bdi dir="ltr">020-50 50 50</bdi></a>' in html
     for text in ("Open: Around the clock", "It is free of charge.", "The call is not shown on the phone bill.",
@@ -107,6 +107,6 @@ def test_card_shows_facts_as_text_and_isolates_numbers():
 
 
 def test_real_contacts_file_is_valid():
-    services = load_contacts("data/contacts.yml")
+    services = SITE.contacts()
     assert "sos-112" in services and "kvinnofridslinjen" in services
     assert all(s.sources for s in services.values())

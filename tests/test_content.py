@@ -1,15 +1,18 @@
-"""The content: every page in every language, numbers only from the data, isolated in Arabic."""
+"""The content: numbers only from the data, isolated in right-to-left pages, no placeholders.
+
+Whether every page is translated is a check (scripts/check.py), not a test: an untranslated page
+is a warning there and a notice on the site, as CONTRIBUTING says."""
 import re
 
 import phonenumbers
 import pytest
 
-from helpsite.contacts import load_contacts, tel_target
+from helpsite.contacts import tel_target
 from helpsite.directives import check_directives
 from tests.conftest import LANGS
-from tests.sitebuild import ROOT, copy_repo
+from tests.sitebuild import ROOT, SITE, copy_repo
 
-SERVICES = load_contacts(str(ROOT / "data" / "contacts.yml"))
+SERVICES = SITE.contacts()
 DATA_TELS = {p.tel for s in SERVICES.values() for p in s.phones}
 DATA_DISPLAYS = {p.display for s in SERVICES.values() for p in s.phones}
 PLACEHOLDER_RE = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|platshållare|placeholder)\b|\[\.\.\.\]", re.I)
@@ -27,11 +30,6 @@ def page_html(site_dir, path):
 def visible_text(html):
     body = html.split("<body", 1)[1]
     return TAG_RE.sub(" ", re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S))
-
-
-@pytest.mark.parametrize("lang", LANGS[1:])
-def test_every_page_is_translated(lang):
-    assert markdown_files(lang) == markdown_files("sv")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -61,8 +59,9 @@ def test_numbers_in_pages_are_exactly_those_in_the_data(site_dir, pages):
             assert match.raw_string.strip() in DATA_DISPLAYS, (path, match.raw_string)
 
 
-def test_arabic_numbers_are_direction_isolated(site_dir, pages):
-    for path in [p for p in pages if p.startswith("/ar/")]:
+@pytest.mark.parametrize("lang", [lang for lang in SITE.languages if lang.dir == "rtl"], ids=lambda lang: lang.code)
+def test_right_to_left_numbers_are_direction_isolated(site_dir, pages, lang):
+    for path in [p for p in pages if p.startswith(f"/{lang.prefix}")]:
         html = page_html(site_dir, path)
         for link in re.findall(r'<a [^>]*href="tel:[^"]+"[^>]*>.*?</a>', html):
             assert re.search(r'<bdi dir="ltr">[^<]+</bdi>', link), (path, link)
@@ -91,6 +90,6 @@ def test_one_change_in_the_data_changes_every_page(tmp_path):
     pages = [p for p in out.rglob("index.html") if "assets" not in p.parts]
     shown = [p for p in pages if "020-51 51 51" in p.read_text(encoding="utf-8")]
     assert not [p for p in pages if "020-50 50 50" in p.read_text(encoding="utf-8")]
-    for lang in ("", "en", "ar"):
-        assert (out / lang / "hjalp" / "index.html") in shown
-        assert 'href="tel:+4620515151"' in (out / lang / "index.html").read_text(encoding="utf-8")
+    for lang in SITE.languages:
+        assert (out / lang.prefix / "hjalp" / "index.html") in shown
+        assert 'href="tel:+4620515151"' in (out / lang.prefix / "index.html").read_text(encoding="utf-8")

@@ -21,9 +21,8 @@ from pathlib import Path
 import pytest
 
 from helpsite.deploy import policy, serverconf
-from helpsite.siteconfig import languages, load_config
 from tests.deploytools import free_port
-from tests.sitebuild import ROOT, built_pages
+from tests.sitebuild import ROOT, SITE, built_pages
 
 pytestmark = pytest.mark.server
 APACHE = "/usr/sbin/apache2"
@@ -39,7 +38,7 @@ class Apache:
         self.port = free_port()
         site = install_dir / "current" / "site"
         self.csp = policy.header_csp(str(site))
-        ctx = serverconf.context(site_url, languages(load_config(str(ROOT / "mkdocs.yml"))), self.csp, "test",
+        ctx = serverconf.context(site_url, list(SITE.languages), self.csp, "test",
                                  install_dir=str(install_dir), site_dir=str(site), vhost=f"127.0.0.1:{self.port}")
         (workdir / "vhost.conf").write_text(serverconf.render(str(ROOT / "deploy"), ctx)["server/apache/vhost.conf"])
         loads = "".join(f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so\n" for name in MODULES)

@@ -1,4 +1,4 @@
-"""helpsite/finishing.py: unused theme files removed, CSS/JS fingerprinted, every reference kept working.
+"""helpsite/finishing.py: CSS/JS fingerprinted, every reference kept working.
 
 Unit tests on small folders, then the real build (the session's site_dir) and the real Chromium.
 """
@@ -96,20 +96,6 @@ def test_fingerprinting_renames_and_rewrites_every_reference(small_site):
     assert finishing.fingerprint_assets(str(small_site)) == {}
 
 
-def test_theme_assets_go_when_no_page_uses_them(small_site):
-    removed = finishing.prune_theme_assets(str(small_site))
-    assert sorted(removed) == sorted(finishing.THEME_ASSETS)
-    assert not any((small_site / rel).exists() for rel in finishing.THEME_ASSETS)
-    assert (small_site / "assets/css/site.css").exists()
-
-
-def test_theme_assets_stay_and_the_step_fails_when_a_page_uses_one(small_site):
-    write(small_site, "en/om/index.html", page("../../assets/stylesheets/main.57a0d79d.min.css", "x.js"))
-    with pytest.raises(finishing.FinishingError, match=r"en/om/index.html: error: .*assets/stylesheets"):
-        finishing.prune_theme_assets(str(small_site))
-    assert all((small_site / rel).exists() for rel in finishing.THEME_ASSETS)
-
-
 def test_an_asset_that_names_another_is_refused_not_broken(small_site):
     write(small_site, "assets/js/search.js", 'import "./exit.js";')
     with pytest.raises(finishing.FinishingError, match="assets/js/search.js:1: error"):
@@ -132,24 +118,27 @@ def test_a_comment_naming_another_asset_is_fine():
 
 
 def test_a_failed_finishing_step_leaves_the_old_site(tmp_path):
-    """A template that starts using Material's bundle again fails the build, before the swap."""
+    """A template whose inline script names an asset that fingerprinting renames fails the build,
+    before the swap (the rewrite would break the script's CSP hash)."""
     overrides = tmp_path / "overrides"
     shutil.copytree(ROOT / "overrides", overrides)
     base = overrides / "base.html"
-    bundle = "<script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" defer></script>"
-    base.write_text(base.read_text(encoding="utf-8").replace("</head>", bundle + "\n</head>", 1), encoding="utf-8")
-    # The config sits outside the repository; the hooks and data it names are linked in.
-    for name in ("helpsite", "data", "posters"):
+    script = "<script>window.x = \"{{ 'assets/js/search.js' | url }}\";</script>"
+    base.write_text(base.read_text(encoding="utf-8").replace("</head>", script + "\n</head>", 1), encoding="utf-8")
+    # The config sits outside the repository; the hooks, data and texts it names are linked in.
+    for name in ("helpsite", "data", "posters", "docs"):
         (tmp_path / name).symlink_to(ROOT / name)
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
-                      f"theme:\n  name: material\n  custom_dir: {overrides}\n", encoding="utf-8")
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+                      f"theme:\n  name: null\n  custom_dir: {overrides}\n  static_templates: [404.html]\n",
+                      encoding="utf-8")
     out = tmp_path / "site"
     write(out, "index.html", "old site")
     result = subprocess.run([sys.executable, "-m", "scripts.build_site", "--out", str(out), "--config", str(config)],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
-    assert "assets/javascripts" in result.stderr and "previous output was left unchanged" in result.stderr
+    assert "could not rewrite assets/js/search.js" in result.stderr
+    assert "previous output was left unchanged" in result.stderr
     assert (out / "index.html").read_text() == "old site"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".build-")]   # no staging left
 
@@ -161,9 +150,7 @@ def html_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "pagefind")
 
 
-def test_real_build_has_no_theme_assets_and_only_fingerprinted_css_and_js(site_dir):
-    for rel in finishing.THEME_ASSETS:
-        assert not (site_dir / rel).exists(), rel
+def test_real_build_has_only_our_assets_fingerprinted(site_dir):
     assets = site_dir / "assets"
     names = sorted(p.relative_to(assets).as_posix() for p in assets.rglob("*") if p.is_file())
     assert [n for n in names if not n.startswith(("css/", "js/"))] == ["favicon.svg"]

@@ -22,9 +22,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from helpsite.deploy import bundle, policy, serverconf
-from helpsite.siteconfig import languages, load_config
 from tests.deploytools import free_port, start_paused_deploy
-from tests.sitebuild import ROOT, built_pages
+from tests.sitebuild import ROOT, SITE, built_pages
 
 pytestmark = pytest.mark.server
 NGINX = "/usr/sbin/nginx"
@@ -47,7 +46,7 @@ class Nginx:
         (conf / "snippets").mkdir(parents=True)
         (conf / "sites").mkdir()
         self.csp = policy.header_csp(str(site))
-        ctx = serverconf.context(site_url, languages(load_config(str(ROOT / "mkdocs.yml"))), self.csp, version,
+        ctx = serverconf.context(site_url, list(SITE.languages), self.csp, version,
                                  install_dir=str(install_dir), site_dir=str(site),
                                  listen=(f"127.0.0.1:{self.port}",))
         self.files = serverconf.render(str(ROOT / "deploy"), ctx)

@@ -8,11 +8,12 @@ import pytest
 
 from helpsite.deploy import bundle, offline, policy, serverconf
 from helpsite.htmlpost import script_hashes
-from helpsite.siteconfig import Language
+from helpsite.site import Language, SiteUrlError, normalise_site_url
 from tests.sitebuild import ROOT
 
-LANGS = [Language("sv", "Svenska", True, "ltr"), Language("en", "English", False, "ltr"),
-         Language("ar", "العربية", False, "rtl")]
+# A made-up language list for the unit tests (the real one is in mkdocs.yml).
+LANGS = [Language("sv", "Svenska", "ltr", "Stöd", default=True), Language("en", "English", "ltr", "Support"),
+         Language("ar", "العربية", "rtl", "الدعم")]
 
 
 def page(csp: str, body: str = "", version: str = "abc 2026-11-28", lang: str = "sv") -> str:
@@ -87,14 +88,14 @@ def test_offline_check_finds_links_to_folders(tmp_path):
     (" http://intranet:8080/bibliotek/stod/ ", "http://intranet:8080/bibliotek/stod/", "/bibliotek/stod/"),
 ])
 def test_site_url(url, normal, base):
-    assert serverconf.normalize_site_url(url) == normal
+    assert normalise_site_url(url) == normal
     assert serverconf.base_path(normal) == base
 
 
 @pytest.mark.parametrize("bad", ["stod.example.se", "ftp://x/", "https://x/?a=1", "https://x/#y", ""])
 def test_site_url_refused(bad):
-    with pytest.raises(ValueError):
-        serverconf.normalize_site_url(bad)
+    with pytest.raises(SiteUrlError):
+        normalise_site_url(bad)
 
 
 def test_not_found_pages_follow_the_language_list():

@@ -21,26 +21,25 @@ import yaml
 import zxingcpp
 from PIL import Image
 
-from helpsite.contacts import load_contacts, tel_target
+from helpsite.contacts import tel_target
 from helpsite.posters import build, html, links, qr, sitepage
 from helpsite.posters.pdf import PdfError, write_pdf
-from helpsite.siteconfig import language_prefix, languages, load_config
+from helpsite.site import SiteUrlError, normalise_site_url
 from helpsite.yamlpos import DataError
-from tests.sitebuild import ROOT, StaticServer, build_site
+from tests.sitebuild import ROOT, SITE, StaticServer, build_site, copy_repo
 
 SITE_URL = "https://stod.example.se/"
 DPI = 150
 PREVIEWS = ROOT / "build" / "posters" / "previews"
-CONFIG = load_config(str(ROOT / "mkdocs.yml"))
-LANGS = languages(CONFIG)
+LANGS = list(SITE.languages)
 KINDS = ("a4", "a3", "strips", "cards")
 QR_COUNT = {"a4": 1, "a3": 1, "strips": 1, "cards": 10}
 DOCS = [(lang, kind) for lang in LANGS for kind in KINDS]
 
 
-def run_posters(*args, unset=()):
+def run_posters(*args, unset=(), cwd=ROOT):
     env = {key: value for key, value in os.environ.items() if key not in unset}
-    return subprocess.run([sys.executable, "-m", "scripts.posters", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "scripts.posters", *args], cwd=cwd, env=env,
                           capture_output=True, text=True)
 
 
@@ -49,21 +48,21 @@ def strings(lang):
 
 
 def expected_numbers(lang, contacts_path=ROOT / "data" / "contacts.yml"):
+    from helpsite.contacts import load_contacts
     services = load_contacts(str(contacts_path), LANGS[0].code)
     return [services[item["id"]].phones[0].display for item in strings(lang)["numbers"]]
 
 
 def site_name(lang):
-    plugin = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return next(item["site_name"] for item in plugin["languages"] if item["locale"] == lang.code)
+    return lang.site_name
 
 
 def url_of(lang):
-    return SITE_URL + language_prefix(lang)
+    return SITE_URL + lang.prefix
 
 
 def address_of(lang):
-    return (SITE_URL.removeprefix("https://") + language_prefix(lang)).rstrip("/")
+    return (SITE_URL.removeprefix("https://") + lang.prefix).rstrip("/")
 
 
 def is_true(value) -> bool:
@@ -208,11 +207,11 @@ def test_a_changed_number_in_the_data_changes_every_poster(tmp_path):
     assert tel_target(new), "the replacement must be a valid Swedish number"
     source = (ROOT / "data" / "contacts.yml").read_text(encoding="utf-8")
     assert source.count(f'number: "{old}"') == 1
-    contacts = tmp_path / "contacts.yml"
+    repo = copy_repo(tmp_path / "repo")
+    contacts = repo / "data" / "contacts.yml"
     contacts.write_text(source.replace(f'number: "{old}"', f'number: "{new}"'), encoding="utf-8")
     assert new in expected_numbers(lang, contacts)
-    result = run_posters("--site-url", SITE_URL, "--out", str(tmp_path / "out"), "--contacts", str(contacts),
-                         "--lang", lang.code)
+    result = run_posters("--site-url", SITE_URL, "--out", str(tmp_path / "out"), "--lang", lang.code, cwd=repo)
     assert result.returncode == 0, result.stderr
     for kind in KINDS:
         text = flat(pypdf.PdfReader(tmp_path / "out" / f"{lang.code}-{kind}.pdf").pages[0].extract_text())
@@ -226,17 +225,15 @@ def test_a_mistake_in_the_poster_strings_names_file_and_line(tmp_path):
     text = path.read_text(encoding="utf-8")
     first_id = strings(LANGS[0])["numbers"][0]["id"]
     path.write_text(text.replace(f"id: {first_id}", "id: no-such-service", 1), encoding="utf-8")
-    services = load_contacts(str(ROOT / "data" / "contacts.yml"))
     from helpsite.posters.content import poster_text
-    from helpsite.ui import load_ui
     with pytest.raises(DataError) as err:
-        poster_text(LANGS[0], CONFIG, services, load_ui(LANGS[0].code, str(ROOT / "data" / "ui")), str(folder))
+        poster_text(LANGS[0], SITE.contacts(), SITE.ui(LANGS[0].code), str(folder))
     line = next(i for i, row in enumerate(text.splitlines(), 1) if f"id: {first_id}" in row)
     assert err.value.line == line and "no-such-service" in err.value.message
 
 
 def test_text_that_does_not_fit_is_refused(tmp_path):
-    t = build.all_texts(CONFIG, str(ROOT / "data" / "contacts.yml"), str(ROOT / "data" / "ui"))[0]
+    t = build.all_texts(SITE)[0]
     long = dataclasses.replace(t, texts={**t.texts, "lead": " ".join([t.texts["lead"]] * 12)})
     doc = html.language_documents(long, SITE_URL)[0]
     with pytest.raises(PdfError, match="does not fit"):
@@ -246,13 +243,13 @@ def test_text_that_does_not_fit_is_refused(tmp_path):
 
 def test_addresses_are_short_and_keep_the_sub_path():
     sv, en = LANGS[0], LANGS[1]
-    assert links.start_url("https://www.example.se/stod", en) == f"https://www.example.se/stod/{language_prefix(en)}"
+    assert links.start_url("https://www.example.se/stod", en) == f"https://www.example.se/stod/{en.prefix}"
     assert links.short_address("https://www.example.se/stod/", sv) == "www.example.se/stod"
-    local = f"http://127.0.0.1:8000/{language_prefix(en)}".rstrip("/")
+    local = f"http://127.0.0.1:8000/{en.prefix}".rstrip("/")
     assert links.short_address("http://127.0.0.1:8000/", en) == local
     for bad in ("", None, "stod.example.se", "ftp://x/", "https://x/?a=1"):
-        with pytest.raises(links.SiteUrlError):
-            links.normalise_site_url(bad)
+        with pytest.raises(SiteUrlError):
+            normalise_site_url(bad)
     assert qr.modules(url_of(sv)) <= 29, "the start address should fit a version 3 code"
     assert html.sentences("Bris", "Dygnet runt", "Det är gratis.") == "Bris. Dygnet runt. Det är gratis."
 
@@ -261,12 +258,12 @@ def test_addresses_are_short_and_keep_the_sub_path():
 
 def test_staff_page_links_every_poster_page(site_dir):
     for lang in LANGS:
-        page = (site_dir / language_prefix(lang) / sitepage.FOLDER / "index.html").read_text(encoding="utf-8")
+        page = (site_dir / lang.prefix / sitepage.FOLDER / "index.html").read_text(encoding="utf-8")
         hrefs = re.findall(r'<a href="([^"]+\.html)"', page)
         names = {Path(h).stem for h in hrefs}
         assert names == {f"{l.code}-{k}" for l in LANGS for k in KINDS} | {html.MULTI}
         for href in hrefs:
-            assert (site_dir / language_prefix(lang) / sitepage.FOLDER / href).resolve().exists(), href
+            assert (site_dir / lang.prefix / sitepage.FOLDER / href).resolve().exists(), href
         # The session build has no site_url: no QR codes, and the staff page says why.
         assert strings(lang)["no_site_url"].split()[0] in page
     assert "<svg" not in (site_dir / sitepage.FOLDER / f"{LANGS[0].code}-a4.html").read_text(encoding="utf-8")

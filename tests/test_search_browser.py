@@ -12,8 +12,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from helpsite.search.texts import load_search_texts
-from tests.sitebuild import StaticServer
+from tests.sitebuild import SITE, StaticServer
 
 pytestmark = pytest.mark.browser
 
@@ -150,7 +149,7 @@ def test_a_word_found_in_every_language_answers_in_the_pages_language_only(searc
 
 @pytest.mark.parametrize("lang", PREFIXES)
 def test_results_and_messages_are_announced_in_the_pages_language(search_page, lang):
-    texts = load_search_texts(lang)
+    texts = SITE.search_texts(lang)
     page = search_page(lang)
     status = page.locator("#site-search-status")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
@@ -251,7 +250,7 @@ def test_if_the_engine_cannot_load_the_visitor_is_told(browser, site_server):
     page.goto(_search_url(site_server.origin, "en"), wait_until="networkidle")
     page.fill("#site-search-input", "call")
     page.press("#site-search-input", "Enter")
-    assert _answer(page, "call") == load_search_texts("en")["error"]
+    assert _answer(page, "call") == SITE.search_texts("en")["error"]
     ctx.close()
 
 

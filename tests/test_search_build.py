@@ -3,10 +3,9 @@ import json
 import re
 
 from helpsite.search import index
-from helpsite.siteconfig import languages, load_config
-from tests.sitebuild import ROOT
+from tests.sitebuild import SITE
 
-LANGS = [lang.code for lang in languages(load_config(str(ROOT / "mkdocs.yml")))]
+LANGS = SITE.codes
 CSP_RE = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 
 
@@ -47,7 +46,7 @@ def test_content_pages_carry_nothing_of_search(site_dir):
 
 def test_search_pages_load_the_script_and_allow_only_webassembly_in_addition(site_dir):
     for code in LANGS:
-        folder = site_dir / ("" if code == LANGS[0] else code) / "sok"
+        folder = site_dir / SITE.language(code).prefix / "sok"
         html = (folder / "index.html").read_text(encoding="utf-8")
         policy = CSP_RE.search(html).group(1)
         assert "script-src 'self' 'wasm-unsafe-eval'" in policy

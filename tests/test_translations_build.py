@@ -10,8 +10,7 @@ import sys
 import pytest
 
 from helpsite.checks.tree import address
-from helpsite.ui import load_ui
-from tests.sitebuild import ROOT, StaticServer, copy_repo
+from tests.sitebuild import ROOT, SITE, StaticServer, copy_repo
 
 CHANGED_ON = "2026-01-15"
 NOTICE_RE = re.compile(r'<div class="admonition warning translation-notice"[^>]*>.*?</div>', re.S)
@@ -62,7 +61,7 @@ def test_only_missing_and_outdated_pages_get_a_notice(notice_site):
 
 def test_outdated_notice_names_the_date_in_the_readers_language(notice_site):
     for lang, direction in (("en", "ltr"), ("ar", "rtl")):
-        ui = load_ui(lang, folder=str(ROOT / "data" / "ui"))
+        ui = SITE.ui(lang)
         notice = notices(notice_site)[f"{lang}/om"]
         assert f'role="note" lang="{lang}" dir="{direction}" data-translation="outdated"' in notice
         assert ui["translation_outdated_title"] in notice
@@ -73,7 +72,7 @@ def test_outdated_notice_names_the_date_in_the_readers_language(notice_site):
 
 def test_missing_page_falls_back_to_swedish_marked_as_swedish(notice_site):
     page = html(notice_site, "en/heder")
-    ui = load_ui("en", folder=str(ROOT / "data" / "ui"))
+    ui = SITE.ui("en")
     assert re.search(r'<html lang="en" dir="ltr"', page)
     assert '<article class="content" lang="sv" dir="ltr"' in page
     notice = notices(notice_site)["en/heder"]
@@ -146,9 +145,10 @@ def test_a_new_language_builds_with_a_fallback_notice_on_every_page(tmp_path):
     assert not [line for line in check.stderr.splitlines() if ": error:" in line and "fi" in line.split(":")[0]]
 
 
-@pytest.mark.parametrize("code, message", [("en", "mkdocs.yml:1: error: 'en' is already in mkdocs.yml\n"),
-                                           ("Finnish", "mkdocs.yml:1: error: 'Finnish' is not a language code "
-                                                       "like fi, so or pt-BR\n")])
+@pytest.mark.parametrize("code, message", [
+    (SITE.codes[1], f"mkdocs.yml:{SITE.language_lines[SITE.codes[1]]}: error: '{SITE.codes[1]}' is already in mkdocs.yml\n"),
+    ("Finnish", f"mkdocs.yml:{SITE.language_lines[SITE.default.code]}: error: 'Finnish' is not a language code "
+                "like fi, so or pt-BR\n")])
 def test_new_language_mistakes(code, message):
     result = subprocess.run([sys.executable, "-m", "scripts.new_language", code], cwd=ROOT,
                             capture_output=True, text=True)

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
-
-import yaml
 
 from .. import translations
 from ..directives import DirectiveError, check_directives
-from ..siteconfig import languages, load_config
+from ..site import Site, load_site
+from ..yamlpos import DataError
 from . import data, texts, tree
 from .frontmatter import check_front_matter
 from .headings import check_headings
@@ -38,30 +36,20 @@ class Result:
     lix: dict            # Swedish page path -> LIX figure
 
 
-def _config(root: str) -> tuple[dict | None, list[Problem]]:
+def _site(root: str) -> tuple[Site | None, list[Problem]]:
+    path = os.path.join(root, "mkdocs.yml")
     try:
-        config = load_config(os.path.join(root, "mkdocs.yml"))
-        languages(config)
-        return config, []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [error("mkdocs.yml", mark.line + 1 if mark else 1, f"this is not valid YAML ({problem})")]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        return None, [error("mkdocs.yml", 1, f"cannot read the language list (plugins > i18n > languages): {exc}")]
-
-
-def _config_lines(root: str) -> dict:
-    with open(os.path.join(root, "mkdocs.yml"), encoding="utf-8") as fh:
-        return {m.group(1): n for n, line in enumerate(fh, 1) if (m := re.search(r"locale:\s*([\w-]+)", line))}
+        return load_site(path), []
+    except DataError as exc:
+        return None, [error("mkdocs.yml", exc.line, exc.message)]
 
 
 def run_checks(root: str = ".", options: Options | None = None) -> Result:
     options = options or Options()
-    config, problems = _config(root)
-    if config is None:
+    site, problems = _site(root)
+    if site is None:
         return Result(problems, {})
-    codes = [lang.code for lang in languages(config)]
+    config, codes = site.config, site.codes
     default = codes[0]
     services, found = data.load_services(root, default)
     problems += found
@@ -76,7 +64,7 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
                                                                f"notices: {', '.join(missing)}"))
 
     listed, found = tree.scan_docs(root, codes)
-    problems += found + tree.check_slugs(listed) + tree.check_same_tree(listed, codes, _config_lines(root))
+    problems += found + tree.check_slugs(listed) + tree.check_same_tree(listed, codes, site.language_lines)
     pages: dict[str, Page] = {}
     for path, lang, rel in listed:
         page, found = load_page(root, path, lang, rel)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from helpsite.deploy import policy
-from helpsite.siteconfig import Language, language_prefix
+from helpsite.site import Language
 
 # template in deploy/ -> place in the bundle. .htaccess and web.config go into the site folder
 # itself, so Apache and IIS read the settings of whichever release is live.
@@ -38,15 +38,6 @@ MIME = {
     ".pdf": "application/pdf", ".gz": "application/gzip", ".wasm": "application/wasm",
     ".webmanifest": "application/manifest+json",
 }
-SITE_URL_RE = re.compile(r"^https?://[^/?#\s]+(/[^?#\s]*)?$")
-
-
-def normalize_site_url(url: str) -> str:
-    """'https://x.se/stod' -> 'https://x.se/stod/'; ValueError for anything that is not a page address."""
-    url = url.strip()
-    if not SITE_URL_RE.match(url):
-        raise ValueError(f"site_url must look like https://host/ or https://host/path/, not {url!r}")
-    return url if url.endswith("/") else url + "/"
 
 
 def base_path(site_url: str) -> str:
@@ -59,9 +50,9 @@ def not_found_pages(base: str, languages: list[Language]) -> dict:
     """The 404 page for the default language, and one per language folder."""
     return {
         "default": base + policy.NOT_FOUND_NAME,
-        "languages": [{"code": lang.code, "prefix": base + language_prefix(lang),
-                       "page": base + language_prefix(lang) + policy.NOT_FOUND_NAME}
-                      for lang in languages if language_prefix(lang)],
+        "languages": [{"code": lang.code, "prefix": base + lang.prefix,
+                       "page": base + lang.prefix + policy.NOT_FOUND_NAME}
+                      for lang in languages if lang.prefix],
     }
 
 

@@ -8,20 +8,28 @@ from __future__ import annotations
 import os
 import shutil
 
-from ..contacts import load_contacts
-from ..siteconfig import languages
-from ..ui import load_ui
+from ..yamlpos import file_stamp
 from . import html
 from .content import poster_text
 
 
-def all_texts(config: dict, contacts_path: str = "data/contacts.yml", ui_dir: str = "data/ui",
-              only: list[str] | None = None) -> list:
-    """PosterText per language (default language first); raises DataError on a data mistake."""
-    langs = languages(config)
-    services = load_contacts(contacts_path, langs[0].code)
-    return [poster_text(lang, config, services, load_ui(lang.code, ui_dir, langs[0].code))
-            for lang in langs if not only or lang.code in only]
+def strings_dir(site) -> str:
+    return site.path("posters", "strings")
+
+
+def all_texts(site, only: list[str] | None = None) -> list:
+    """PosterText per language (default language first); raises DataError on a data mistake.
+
+    Cached in the site model until a file they are made from changes (the hooks ask per page).
+    """
+    folder = strings_dir(site)
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    key = ("posters", tuple(only or ()), file_stamp(site.contacts_path),
+           *(file_stamp(os.path.join(site.ui_dir, f"{lang.code}.yml")) for lang in site.languages),
+           *(file_stamp(os.path.join(folder, name)) for name in names))
+    shown = site.display(folder)
+    return site.cached(key, lambda: [poster_text(lang, site.contacts(), site.ui(lang.code), shown)
+                                     for lang in site.languages if not only or lang.code in only])
 
 
 def all_documents(texts: list, site_url: str | None, **kwargs) -> list:

@@ -1,6 +1,6 @@
 """What each language's posters say, assembled from the same sources as the site.
 
-The headline is the language's site name (mkdocs.yml), phone numbers and facts come from
+The headline is the language's site name (the site model), phone numbers and facts come from
 data/contacts.yml, the words around them from data/ui/<lang>.yml and posters/strings/<lang>.yml.
 Nothing here types a number, so one change in the data changes every poster.
 """
@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..siteconfig import Language
+from ..site import Language
 from ..yamlpos import DataError, load_located, read_text
 
-STRINGS_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "posters", "strings")
 TEXT_KEYS = ("lead", "scan", "multi_scan", "qr_title", "tear", "kind_a4", "kind_a3", "kind_strips",
              "kind_cards", "kind_multi", "back", "print_hint", "no_site_url")
 
@@ -38,16 +37,7 @@ class PosterText:
     texts: dict           # TEXT_KEYS -> text
 
 
-def site_names(config: dict) -> dict:
-    """{code: site name} per language from the i18n plugin, falling back to the global name."""
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return {item["locale"]: item.get("site_name") or config.get("site_name", "")
-                    for item in plugin["i18n"]["languages"]}
-    return {}
-
-
-def load_strings(lang: str, folder: str = STRINGS_DIR) -> tuple:
+def load_strings(lang: str, folder: str) -> tuple:
     """(data, located, path) of posters/strings/<lang>.yml; a missing file or key is a DataError."""
     path = os.path.relpath(os.path.join(folder, f"{lang}.yml"))
     if not os.path.exists(path):
@@ -83,8 +73,7 @@ def _number(item, index, located, path, services, lang, ui) -> Number:
                   tuple(facts))
 
 
-def poster_text(lang: Language, config: dict, services: dict, ui: dict,
-                folder: str = STRINGS_DIR) -> PosterText:
+def poster_text(lang: Language, services: dict, ui: dict, folder: str) -> PosterText:
     """Everything one language's posters print, checked against the contacts data."""
     data, located, path = load_strings(lang.code, folder)
     items = data.get("numbers")
@@ -98,6 +87,5 @@ def poster_text(lang: Language, config: dict, services: dict, ui: dict,
     for i, ident in enumerate(strips):
         if ident not in by_id:
             raise DataError(path, located.line("strips", i), f"'{ident}' in 'strips' is not one of the 'numbers'")
-    headline = site_names(config).get(lang.code) or config.get("site_name", "")
-    return PosterText(lang, headline, ui["call"], numbers, tuple(by_id[i] for i in strips),
+    return PosterText(lang, lang.site_name, ui["call"], numbers, tuple(by_id[i] for i in strips),
                       {key: " ".join(data[key].split()) for key in TEXT_KEYS})

@@ -10,7 +10,6 @@ import posixpath
 import re
 from html import escape
 
-from ..siteconfig import language_prefix
 from .html import KINDS, MULTI
 
 FOLDER = "affischer"                      # the staff page's slug, and the posters' folder
@@ -24,12 +23,12 @@ def poster_path(name: str) -> str:
 
 
 def is_staff_page(url: str, lang) -> bool:
-    return url == f"{language_prefix(lang)}{FOLDER}/" or url == f"{language_prefix(lang)}{FOLDER}.html"
+    return url in (f"{lang.prefix}{FOLDER}/", f"{lang.prefix}{FOLDER}.html")
 
 
 def back_links(texts) -> dict:
     """{language code: relative link from a poster page back to that language's staff page}."""
-    return {t.lang.code: posixpath.relpath(f"{language_prefix(t.lang)}{FOLDER}", FOLDER) + "/" for t in texts}
+    return {t.lang.code: posixpath.relpath(f"{t.lang.prefix}{FOLDER}", FOLDER) + "/" for t in texts}
 
 
 def _name(lang) -> str:

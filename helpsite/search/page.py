@@ -1,4 +1,4 @@
-"""Changes to built pages for search: plain `str -> str` functions, wired by helpsite/search_hooks.py.
+"""Changes to built pages for search: plain `str -> str` functions, wired by helpsite/hooks.py.
 
 Pagefind indexes only elements marked `data-pagefind-body` (once any page has one) and files each
 page under its `<html lang>`. We mark a page's article only when its content is in the page's own
@@ -90,7 +90,7 @@ def allow_wasm(html: str) -> str:
     policy = match.group(2)
     if SCRIPT_SRC_SELF not in policy:
         raise SearchPageError("the page's CSP is not filled in yet or has no script-src 'self': "
-                              "list helpsite/search_hooks.py after helpsite/mkdocs_hooks.py under hooks in mkdocs.yml")
+                              "fill the CSP (htmlpost.apply_csp) after the search page is finished")
     if WASM in policy:
         return html
     policy = policy.replace(SCRIPT_SRC_SELF, f"{SCRIPT_SRC_SELF} {WASM}", 1)

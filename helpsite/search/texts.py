@@ -6,7 +6,6 @@ import os
 from ..ui import load_ui
 from ..yamlpos import DataError, load_located, read_text
 
-FOLDER = os.path.join("data", "ui", "search")
 # Number forms beyond 'one' and 'other' (Unicode CLDR plural categories); the browser picks one
 # with Intl.PluralRules, and falls back to count_other when a language has no text for it.
 EXTRA_COUNTS = ("count_zero", "count_two", "count_few", "count_many")
@@ -15,11 +14,12 @@ NEEDS_QUERY = ("none", "count_one", "count_other") + EXTRA_COUNTS
 NEEDS_NUMBER = ("count_few", "count_many", "count_other")
 
 
-def load_search_texts(lang: str, folder: str = FOLDER) -> dict:
-    """The search texts for `lang`; a missing, unknown or malformed key is a DataError."""
-    texts = load_ui(lang, folder=folder)
+def load_search_texts(lang: str, folder: str, source: str) -> dict:
+    """The search texts for `lang` (data/ui/search/<lang>.yml), checked against the `source` language's
+    keys; a missing, unknown or malformed key is a DataError."""
+    texts = load_ui(lang, folder, source)
     path = os.path.join(folder, f"{lang}.yml")
-    allowed = set(load_ui("sv", folder=folder)) | set(EXTRA_COUNTS)
+    allowed = set(load_ui(source, folder, source)) | set(EXTRA_COUNTS)
     located = load_located(read_text(path), path)
     for key, value in texts.items():
         if key not in allowed:
