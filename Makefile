@@ -55,4 +55,5 @@ package: $(STAMP)
 
 ## bench: page weight, requests, paint and build time against stock Material (not part of test)
 bench: $(STAMP) node_modules/.installed system-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-bench.txt
 	$(BIN)/python -m scripts.bench

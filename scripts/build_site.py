@@ -1,12 +1,13 @@
-"""Strict build that replaces the output folder only when the build succeeded.
+"""Checked, strict build that replaces the output folder only when the build succeeded.
 
-A failed build (a broken link, an unknown contact id, bad data) leaves the previous site/ as it
+First the editors' checks run (the same as `make check`, printed the same way): any error stops
+here, so what the checks refuse is never built; warnings are printed and the build goes on. A failed build (a broken link, an unknown contact id, bad data) leaves the previous site/ as it
 was, so a good site never turns into a half-built one. The search index (Pagefind, one per
 language) is built into the same staging folder, so a failed index also leaves the old site.
 Between the two, helpsite/finishing.py removes the theme files no page loads and gives our CSS
 and JS content-hashed names (long caching); a failure there leaves the old site too.
 
-Usage: python -m scripts.build_site [--out site] [--config mkdocs.yml]
+Usage: python -m scripts.build_site [--out site] [--config mkdocs.yml] [--release]
 """
 from __future__ import annotations
 
@@ -17,11 +18,34 @@ import subprocess
 import sys
 import tempfile
 
+from helpsite.checks.runner import Options, run_checks
 from helpsite.finishing import FinishingError, finish
 from helpsite.search.index import SearchIndexError, build_index
+from helpsite.site import load_site
+from helpsite.yamlpos import DataError
 
 
-def build(out: str, config: str = "mkdocs.yml", env: dict | None = None) -> int:
+def checks_pass(config: str, release: bool = False) -> bool:
+    """Run the editors' checks on the repository of `config`; print every problem; False on an error."""
+    try:
+        root = load_site(config).root
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return False
+    problems = run_checks(root, Options(release=release)).problems
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == "error")
+    if errors:
+        print(f"check: {errors} error(s), {len(problems) - errors} warning(s); fix the errors above "
+              "(python -m scripts.check shows them again)", file=sys.stderr)
+    return not errors
+
+
+def build(out: str, config: str = "mkdocs.yml", env: dict | None = None, release: bool = False) -> int:
+    if not checks_pass(config, release):
+        print(f"{out}: not built; the previous output was left unchanged", file=sys.stderr)
+        return 1
     parent = os.path.dirname(os.path.abspath(out)) or "."
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
@@ -71,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="site")
     parser.add_argument("--config", default="mkdocs.yml")
+    parser.add_argument("--release", action="store_true", help="check as for a release (see scripts.check)")
     args = parser.parse_args(argv)
-    return build(args.out, args.config)
+    return build(args.out, args.config, release=args.release)
 
 
 if __name__ == "__main__":

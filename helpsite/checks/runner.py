@@ -16,8 +16,9 @@ from .images import check_images
 from .links import LinkChecker
 from .pages import Page, load_page
 from .phones import check_phones
-from .problems import Problem, error, warning
+from .problems import Problem, error
 from .readability import check_readability, page_lix
+from .translated import check_reviewed_dates, check_translations
 from .unsafe_html import check_unsafe_html
 
 LIX_LIMIT = 40     # the real Swedish pages measure 17-39 (see README/CONTRIBUTING)
@@ -78,7 +79,8 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
         problems += _guarded(page, lambda p=page: _page_checks(p, default, services, links, root, options))
         if page.lang == default:
             lix[page.path] = page_lix(page)
-    problems += _translation_warnings(pages, codes)
+    problems += check_translations(pages, codes, options.release)
+    problems += check_reviewed_dates(root, pages, default)
     return Result(sorted(set(problems), key=lambda p: (p.path, p.line, p.severity, p.message)), lix)
 
 
@@ -104,20 +106,3 @@ def _guarded(page: Page, run) -> list[Problem]:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for editors
         return [error(page.path, 1, f"the checks could not read this page ({type(exc).__name__}: {exc}); "
                                     f"please tell a developer")]
-
-
-def _translation_warnings(pages: dict, codes: list[str]) -> list[Problem]:
-    """A translation whose Swedish original changed since it was stamped."""
-    problems = []
-    for _, page in sorted(pages.items()):
-        source = pages.get(f"{codes[0]}/{page.rel}")
-        if page.lang == codes[0] or source is None or page.meta is None:
-            continue
-        if translations.status(source.text, page.text) == "outdated":
-            stamped = translations.KEY in page.meta
-            why = "its Swedish original changed since it was translated" if stamped else \
-                "it does not say which version of the Swedish page it translates"
-            problems.append(warning(page.path, page.meta_line(translations.KEY) if stamped else 1,
-                                    f"translation outdated: {why}; update it from {source.path}, then run "
-                                    f"python -m scripts.translations stamp {page.path}"))
-    return problems

@@ -1,0 +1,59 @@
+"""Translation state as CONTRIBUTING describes it: a missing or unstamped translation is a
+warning (the site shows the Swedish page with a notice), an error in release mode; an outdated
+one is a warning; a Swedish page whose text changed while its `reviewed` date did not is a
+warning (readers of the translations are told that date)."""
+from __future__ import annotations
+
+from .. import translations
+from ..gitfiles import NoHistory, changed_since_commit, committed_text
+from .problems import Problem, error, warning
+
+
+def check_translations(pages: dict, codes: list[str], release: bool) -> list[Problem]:
+    """One problem per (page, language) whose translation is missing, unstamped or outdated."""
+    problems = []
+    default = codes[0]
+    sources = sorted((p for p in pages.values() if p.lang == default), key=lambda p: p.rel)
+    for source in sources:
+        for code in codes[1:]:
+            page = pages.get(f"{code}/{source.rel}")
+            if page is not None and page.meta is None:
+                continue         # broken front matter: reported when the page was read
+            state = translations.status(source.text, page.text if page else None)
+            if state == "current":
+                continue
+            problems.append(_problem(state, source, page, f"docs/{code}/{source.rel}", release))
+    return problems
+
+
+def _problem(state: str, source, page, path: str, release: bool) -> Problem:
+    report = error if release else warning
+    stamp = f"python -m scripts.translations stamp {path}"
+    if page is None:
+        return report(path, 1, f"not translated yet: the site shows {source.path} in Swedish with a notice; "
+                               f"translate it into this file, then run {stamp}")
+    if state == "missing":
+        return report(path, 1, f"this translation is not stamped, so the site shows it as not translated "
+                               f"(its text is marked as Swedish and left out of search); when it translates "
+                               f"{source.path} in full, run {stamp}")
+    return warning(path, page.meta_line(translations.KEY),
+                   f"translation outdated: its Swedish original changed since it was translated; update it "
+                   f"from {source.path}, then run {stamp}")
+
+
+def check_reviewed_dates(root: str, pages: dict, default: str) -> list[Problem]:
+    """A Swedish page whose translatable text changed since the last commit, with the same date."""
+    try:
+        changed = changed_since_commit(root, f"docs/{default}")
+    except NoHistory:
+        return []               # not a checkout: nothing to compare with (the build still works)
+    problems = []
+    for page in sorted((p for p in pages.values() if p.path in changed and p.meta), key=lambda p: p.rel):
+        before = committed_text(root, page.path)
+        if before is None or translations.normalise(before) == translations.normalise(page.text):
+            continue
+        if translations.reviewed(before) == translations.reviewed(page.text):
+            problems.append(warning(page.path, page.meta_line("reviewed"),
+                                    "the text changed but 'reviewed' did not; set it to today's date, so readers "
+                                    "of the translations see when the Swedish page changed"))
+    return problems
