@@ -17,10 +17,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-## serve: build the site and serve it at http://127.0.0.1:8000 (rebuilds on change)
+PORT    ?= 8000
+LANGS   ?=
+
+## serve: checks, build and preview at http://127.0.0.1:$(PORT) (make serve PORT=8123 LANGS=sv,en); rebuilds and reloads on save
 serve: $(STAMP)
-	$(BIN)/python -m scripts.build_site
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch posters
+	$(BIN)/python -m scripts.serve --port $(PORT) $(if $(LANGS),--langs $(LANGS))
 
 ## site: strict build into site/ (replaces site/ only when the build succeeds)
 site: $(STAMP)

@@ -18,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from helpsite.bench import budget, metrics, pageload, report, run, timing
+from helpsite.bench import budget, metrics, pageload, preview, report, run, timing
+from helpsite.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,9 @@ def measure(args, tmp: str) -> dict:
             results["pages"]["ours"], used = run.measure_site(browser, ours_site, args.loads, True, log)
             log(" stock:")
             results["pages"]["stock"], _ = run.measure_site(browser, stock_site, args.loads, False, log)
+            log("Preview: save a page, wait until the browser shows it …")
+            default = load_site(os.path.join(repo, "mkdocs.yml")).default.code
+            results["preview"] = [preview.measure(browser, repo, tmp, langs, 3) for langs in (default, None)]
         finally:
             browser.close()
     results["search_used"] = used and {k: used[k] for k in ("requests", "bytes", "gzip")} | {

@@ -69,3 +69,8 @@ def test_lix_counts_words_sentences_and_long_words():
                                       ("om/README.md", "om/"), ("om/team.md", "om/team/")])
 def test_address_of_a_page(rel, url):
     assert address(rel) == url
+
+
+def test_a_long_digit_run_starting_with_11_is_not_a_crash():
+    from helpsite.checks.phones import find_phone_numbers
+    assert find_phone_numbers("Mätpunkt 1 1795983107789683209") == []

@@ -86,6 +86,13 @@ def notes(results: dict) -> str:
     return "\n".join(out)
 
 
+def preview_table(results: dict) -> str:
+    rows = [[row["langs"], f"{row['median_s']:.2f} s", ", ".join(f"{s:.2f}" for s in row["runs_s"])]
+            for row in results.get("preview", [])]
+    return ("Preview (make serve): from saving a Swedish page to seeing it in the browser\n\n" +
+            table(["languages built", "median", "runs (s)"], rows)) if rows else ""
+
+
 def budget_table(lines) -> str:
     rows = [[line.name, line.value, line.limit, "PASS" if line.ok else "FAIL"] for line in lines]
     return table(["budget", "measured", "limit", "result"], rows)
@@ -98,6 +105,7 @@ def render(results: dict, lines) -> str:
         pages_table(results),
         notes(results),
         builds_table(results),
+        preview_table(results),
         budget_table(lines),
         f"Budget: {'PASS' if all(line.ok for line in lines) else 'FAIL'}",
     ])

@@ -31,7 +31,7 @@ TEL_LINK_RE = re.compile(r"""(?:\]\(|href\s*=\s*["']?|<)\s*tel:([^)\s"'>]*)""", 
 def _short_number(digits: str) -> bool:
     # Swedish help and emergency short numbers all start with 11 (112, 1177, 114 14, 116 111);
     # other valid short numbers (220, 250, ...) are too often prices or counts to report.
-    if not digits.startswith("11"):
+    if not digits.startswith("11") or len(digits) > 6:     # no short number is longer than 6 digits
         return False
     number = phonenumbers.parse(digits, "SE")
     return shortnumberinfo.is_valid_short_number_for_region(number, "SE")
