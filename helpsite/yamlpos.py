@@ -81,6 +81,8 @@ def read_text(path: str) -> str:
     try:
         with open(path, encoding="utf-8") as fh:
             return fh.read()
+    except FileNotFoundError:
+        raise DataError(path, 1, "this file is missing; restore it (git checkout -- FILE) or create it") from None
     except UnicodeDecodeError as exc:
         with open(path, "rb") as fh:
             line = fh.read()[: exc.start].count(b"\n") + 1
