@@ -1,16 +1,32 @@
 # The few verbs people type. Each target sets up what it needs itself.
 PY      ?= python3
+# The site engine: mkdocs (default) or properdocs (the maintained fork; its own environment).
+ENGINE  ?= mkdocs
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+ifeq ($(ENGINE),properdocs)
+VENV    := $(PD_VENV)
+else
 VENV    := .venv
+endif
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SITE    := site
+PIP_QUIET := --quiet --disable-pip-version-check
 
 .PHONY: serve site test check translations posters package bench clean system-deps
 
-$(STAMP): requirements.txt pyproject.toml
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+.venv/.installed: requirements.txt pyproject.toml
+	$(PY) -m venv .venv
+	.venv/bin/pip install $(PIP_QUIET) --no-deps -r requirements.txt
+	.venv/bin/pip install $(PIP_QUIET) --no-deps -e .
+	touch $@
+
+$(PD_STAMP): requirements.txt requirements-properdocs.txt pyproject.toml
+	$(PY) -m venv $(PD_VENV)
+	grep -v -E '^(mkdocs|mkdocs-get-deps|mergedeep)==' requirements.txt > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/pip install $(PIP_QUIET) --no-deps -r $(PD_VENV)/requirements.txt -r requirements-properdocs.txt
+	$(PD_VENV)/bin/pip install $(PIP_QUIET) --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -33,8 +49,9 @@ system-deps:
 	@sh scripts/system_deps.sh
 
 ## test: every test, including the real-browser ones
-test: $(STAMP) node_modules/.installed system-deps
-	$(BIN)/python -m pytest
+test: .venv/.installed $(PD_STAMP) node_modules/.installed system-deps
+	.venv/bin/ruff check .
+	.venv/bin/python -m pytest
 
 clean:
 	rm -rf $(SITE) build dist .pytest_cache

@@ -17,6 +17,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 
+from . import engine  # noqa: F401  - before any mkdocs import
 from .checks.runner import run_checks
 from .site import Site, load_site
 from .yamlpos import DataError

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import engine  # noqa: F401  - before any mkdocs import: the engine may be ProperDocs
 from .yamlpos import DataError, file_stamp
 
 # Scripts written right to left. A language not listed here is laid out left to right.

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 
+from helpsite import engine
 from helpsite.checks.runner import Options, run_checks
 from helpsite.finishing import FinishingError, finish
 from helpsite.search.index import SearchIndexError, build_index
@@ -52,7 +53,7 @@ def build(out: str, config: str = "mkdocs.yml", env: dict | None = None, release
     try:
         # No --quiet: in MkDocs 1.6 it hides warnings from --strict, so a broken link would pass.
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", staging],
+            [sys.executable, "-m", engine.NAME, "build", "--strict", "-f", config, "-d", staging],
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, capture_output=True, text=True,
         )
         # Show the warnings and errors, not MkDocs' INFO lines.
