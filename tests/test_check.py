@@ -1,9 +1,11 @@
 """scripts.check: one fixture per kind of mistake, each with its exact message, file, line and exit status.
 
 Each fixture in tests/fixtures/check/<kind>/ holds only the files that differ from the small,
-clean site in tests/fixtures/check/base/; the test lays it over a copy of the base and runs the
-real command in a subprocess (so a traceback would show up in its output).
+clean site in tests/fixtures/check/base/; the test lays it over a copy of the base, commits it to
+a new git repository (as an editor's checkout would be) and runs the real command in a
+subprocess (so a traceback would show up in its output).
 """
+import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +18,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "check"
 TODAY = "2026-11-28"
 OUTDATED = "translation outdated: its Swedish original changed since it was translated; update it from "
 NO_NUMBER = ", so the number comes from the contacts data"
+ONLY_DIGITS = "a phone number may only contain digits, spaces, - + ( )"
 
 # kind, extra arguments, exit status, every line printed (warnings that a changed Swedish page
 # outdates its translations are left out, except in the fixture about exactly that).
@@ -101,8 +104,15 @@ CASES = [
     ("contacts-bad-yaml", [], 1,
      ["data/contacts.yml:12: error: this is not valid YAML (expected ',' or ']', but got ':')"]),
     ("contacts-bad-number", [], 1,
-     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-50' is not a valid Swedish phone "
-      "number"]),
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-50' has 4 digits after the first 0, "
+      "but a free-phone number (020) has 6 to 9; check the number at its source"]),
+    ("contacts-letters", [], 1,
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-AB CD' contains 'A'; " + ONLY_DIGITS]),
+    ("contacts-letter-o", [], 1,
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-50 50 5O' contains 'O'; " + ONLY_DIGITS]),
+    ("contacts-other-character", [], 1,
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020\u201350 50 50' contains '\u2013' "
+      "(U+2013 EN DASH); " + ONLY_DIGITS]),
     ("stale-contact", [], 0,
      ["data/contacts.yml:2: warning: service 'sos-112' was last checked 2025-10, more than 12 months ago; check "
       "its facts at its sources and update 'checked'"]),
@@ -122,17 +132,33 @@ CASES = [
 ]
 
 
-def fixture_repo(tmp_path, kind):
+# Neither the developer's git settings nor a git hook's GIT_DIR may reach the fixture repositories.
+CLEAN_ENV = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+GIT = ["git", "-c", "user.name=Check test", "-c", "user.email=check@example.org", "-c", "commit.gpgsign=false",
+       "-c", "core.hooksPath=/dev/null"]
+
+
+def git(repo, *args):
+    subprocess.run([*GIT, *args], cwd=repo, env=CLEAN_ENV, check=True, capture_output=True)
+
+
+def fixture_repo(tmp_path, kind, commit=True):
     repo = tmp_path / "repo"
     shutil.copytree(FIXTURES / "base", repo)
     if kind != "base":
         shutil.copytree(FIXTURES / kind, repo, dirs_exist_ok=True)
+    if commit:
+        git(repo, "init", "-q")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", kind)
     return repo
 
 
 def run_check(repo, *args):
+    # The ceiling keeps git from finding a repository above a fixture that has none of its own.
+    env = {**CLEAN_ENV, "GIT_CEILING_DIRECTORIES": str(repo.parent)}
     result = subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(repo), "--today", TODAY, *args],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, env=env)
     assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
     assert lines and lines[-1].startswith("check: "), result.stderr

@@ -11,7 +11,7 @@ import yaml
 from .. import translations
 from ..directives import DirectiveError, check_directives
 from ..siteconfig import languages, load_config
-from . import data, texts, tree
+from . import changed_numbers, data, texts, tree
 from .frontmatter import check_front_matter
 from .headings import check_headings
 from .images import check_images
@@ -67,6 +67,7 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
     problems += found
     if services is not None:
         problems += data.check_freshness(services, options.today, options.release)
+        problems += changed_numbers.check_changed_numbers(root)
     ui, found = texts.load_texts(root, codes)
     problems += found + texts.check_other_files(root, codes)
     if default in ui:
