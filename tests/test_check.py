@@ -29,7 +29,17 @@ CASES = [
     ("front-matter-bad-date", [], 1,
      ["docs/sv/om.md:4: error: 'reviewed' must be a date like 2025-12-01, not '1 november'"]),
     ("front-matter-bad-yaml", [], 1,
-     ["docs/sv/om.md:3: error: the front matter is not valid YAML (expected ',' or ']', but got ':')"]),
+     ["docs/sv/om.md:2: error: put the title in quotes: a title that starts with '[' is not read as text"]),
+    ("front-matter-not-closed", [], 1,
+     ["docs/sv/om.md:1: error: the front matter that starts on line 1 is never closed: add a line with only --- "
+      "after the last key"]),
+    ("front-matter-colon-in-title", [], 1,
+     ["docs/sv/om.md:2: error: put the title in quotes: a colon inside a title ends the title"]),
+    ("front-matter-tab", [], 1, ["docs/sv/om.md:4: error: use spaces, not tabs"]),
+    ("front-matter-unclosed-quote", [], 1,
+     ['docs/sv/om.md:3: error: the description opens a quote (") that is never closed: end the description with "']),
+    ("front-matter-other-yaml", [], 1,
+     ["docs/sv/om.md:5: error: the front matter is not valid YAML (expected <block end>, but found '-')"]),
     ("front-matter-missing", [], 1,
      ["docs/sv/om.md:1: error: the page has no front matter; start it with three lines '---', 'title: ...', "
       "'description: ...', 'reviewed: YYYY-MM-DD' and a closing '---'"]),

@@ -2,7 +2,7 @@
 import pytest
 
 from helpsite.checks.headings import headings
-from helpsite.checks.pages import mask_code, split_front_matter
+from helpsite.checks.pages import load_page, mask_code, split_front_matter
 from helpsite.checks.phones import find_phone_numbers
 from helpsite.checks.readability import lix
 from helpsite.checks.tree import address
@@ -69,3 +69,42 @@ def test_lix_counts_words_sentences_and_long_words():
                                       ("om/README.md", "om/"), ("om/team.md", "om/team/")])
 def test_address_of_a_page(rel, url):
     assert address(rel) == url
+
+
+@pytest.mark.parametrize("yaml_text, line, words", [
+    ("title: Våld: vad är det?\n", 1, "put the title in quotes: a colon inside a title ends the title"),
+    ("title: x\ndescription: Läs mer:\n", 2,
+     "put the description in quotes: a colon inside a description ends the description"),
+    ("title: x\n\tdescription: y\n", 2, "use spaces, not tabs"),
+    ("title: [Om\ndescription: x\n", 1, "put the title in quotes: a title that starts with '[' is not read as text"),
+    ("title: @Om\n", 1, "put the title in quotes: a title that starts with '@' is not read as text"),
+    ("title: x\ndescription: \"Vem\nreviewed: 2026-11-01\n", 2,
+     "the description opens a quote (\") that is never closed: end the description with \""),
+    ("title: \"Om\" oss\n", 1, "put all of the title inside the quotes: nothing may follow the closing quote"),
+    ("title Om oss\ndescription: x\n", 1, "write a colon and a space after the key, e.g. 'title: ...'"),
+    ("title: x\n  description: y\n", 2,
+     "remove the spaces at the start of the line: each key starts at the beginning of its line"),
+    ("title: x\n- toc\n", 2, "the front matter is not valid YAML (expected <block end>, but found '-')"),
+])
+def test_front_matter_yaml_mistakes_in_plain_words(tmp_path, yaml_text, line, words):
+    (tmp_path / "docs" / "sv").mkdir(parents=True)
+    (tmp_path / "docs" / "sv" / "om.md").write_text(f"---\n{yaml_text}---\n\n# Om\n", encoding="utf-8")
+    page, problems = load_page(str(tmp_path), "docs/sv/om.md", "sv", "om.md")
+    assert [str(p) for p in problems] == [f"docs/sv/om.md:{line + 1}: error: {words}"]
+    assert page.meta is None
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: x\ndescription: y\n\n# Om\n\nText\n",
+    "---\ntitle: x\n# Om\n",
+    "---\ntitle: x\n\n# Om\n\nText\n\n---\n\nMore text after a rule\n",
+])
+def test_front_matter_that_is_never_closed(tmp_path, text):
+    (tmp_path / "docs" / "sv").mkdir(parents=True)
+    (tmp_path / "docs" / "sv" / "om.md").write_text(text, encoding="utf-8")
+    page, problems = load_page(str(tmp_path), "docs/sv/om.md", "sv", "om.md")
+    assert [str(p) for p in problems] == ["docs/sv/om.md:1: error: the front matter that starts on line 1 is never "
+                                          "closed: add a line with only --- after the last key"]
+    # The keys are not page text for the other checks; the lines stay where they are.
+    assert "title" not in page.body and page.body.count("\n") == text.count("\n")
+    assert headings(page.body)[0][2] == "Om"
