@@ -91,6 +91,31 @@ CASES = [
     ("javascript-url", [], 1,
      ["docs/sv/om.md:11: error: unsafe link: a 'javascript:' address can run code; link to a page or an "
       "https:// address instead"]),
+    ("javascript-url-encoded", [], 1,
+     ["docs/sv/om.md:11: error: unsafe link: a 'javascript:' address can run code; link to a page or an "
+      "https:// address instead"]),
+    ("vbscript-url", [], 1,
+     ["docs/sv/om.md:13: error: unsafe link: a 'vbscript:' address can run code; link to a page or an "
+      "https:// address instead"]),
+    ("data-link", [], 1,
+     ["docs/sv/om.md:11: error: unsafe link: a 'data:' address can hold a whole page with scripts; link to a page "
+      "or an https:// address instead"]),
+    ("data-image", [], 1,
+     ["docs/sv/om.md:11: error: unsafe image: a 'data:' address hides the image inside the page, where it cannot "
+      "be checked; save the image in docs/assets/ and link to the file"]),
+    ("event-handler-any-case", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: the event handler 'onload=' runs a script; remove it"]),
+    ("event-handler-attr-list", [], 1,
+     ["docs/sv/om.md:12: error: unsafe HTML: the event handler 'onclick=' runs a script; remove it"]),
+    ("object", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: <object> is not allowed in pages (pages may only contain text, "
+      "links, images and simple formatting)"]),
+    ("embed", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: <embed> is not allowed in pages (pages may only contain text, "
+      "links, images and simple formatting)"]),
+    ("style-url", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: a style= attribute with url() makes the browser fetch another "
+      "address; remove it (the site's security policy blocks inline styles anyway)"]),
     ("image-without-alt", [], 1,
      ["docs/sv/om.md:11: error: the image '../assets/telefon.svg' has no alt text; describe it between the "
       "brackets: ![what the image shows](../assets/telefon.svg)"]),

@@ -97,7 +97,8 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
 
 def _page_checks(page, default, services, links, root, options) -> list[Problem]:
     problems = check_front_matter(page, default, options.today)
-    problems += check_headings(page) + check_unsafe_html(page) + check_images(page)
+    html = links.markdown_html(page)        # rendered with mkdocs.yml's Markdown extensions
+    problems += check_headings(page) + check_unsafe_html(page, html) + check_images(page, html)
     problems += check_phones(page, services)
     problems += links.check(page, os.path.join(root, "docs"))
     if services is not None:
