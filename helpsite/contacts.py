@@ -9,9 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-from phonenumbers import shortnumberinfo
-
+from .phone_numbers import NumberError, read_number
 from .yamlpos import DataError, load_located, read_text
 
 READERS = ("children", "young", "adults", "older", "worried", "uses-violence",
@@ -29,7 +27,9 @@ WEB_RE = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(?:/[A-Za-z0-9._~/-]*)?$")
 
 @dataclass(frozen=True)
 class Phone:
-    display: str          # as people read it, e.g. "020-50 50 50"
+    # Both come from one parse of the written number (helpsite.phone_numbers), so what is
+    # printed is what is dialled.
+    display: str          # as shown, e.g. "020-50 50 50"
     tel: str              # for tel: links: E.164 (+4620505050) or a Swedish short number (112)
     note: dict
 
@@ -60,19 +60,11 @@ class Service:
 
 
 def tel_target(number: str) -> str | None:
-    """The tel: target for a Swedish number as displayed, or None if it is not a real number."""
+    """The tel: target for a Swedish number as written, or None if it must not be published."""
     try:
-        parsed = phonenumbers.parse(number, "SE")
-    except phonenumbers.NumberParseException:
+        return read_number(number).tel
+    except NumberError:
         return None
-    if phonenumbers.is_valid_number(parsed):
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    digits = re.sub(r"\D", "", number)
-    # Emergency and helpline short numbers (112, 1177, 116 111) have no E.164 form; they are
-    # dialled as they are, and only inside Sweden.
-    if digits == str(parsed.national_number) and shortnumberinfo.is_valid_short_number_for_region(parsed, "SE"):
-        return digits
-    return None
 
 
 class _Entry:
@@ -119,13 +111,14 @@ class _Entry:
         for i, item in enumerate(self.raw.get("phones") or []):
             if not isinstance(item, dict) or not isinstance(item.get("number"), str):
                 self.fail("each phone needs a 'number' written as text, e.g. number: \"020-50 50 50\"", "phones", i)
-            target = tel_target(item["number"])
-            if target is None:
-                self.fail(f"phone '{item['number']}' is not a valid Swedish phone number", "phones", i, "number")
+            try:
+                parsed = read_number(item["number"])
+            except NumberError as exc:
+                self.fail(str(exc), "phones", i, "number")
             note = item.get("note")
             if note is not None and not isinstance(note, dict):
                 self.fail("a phone 'note' must map each language code to a text", "phones", i, "note")
-            out.append(Phone(item["number"], target, note or {}))
+            out.append(Phone(parsed.display, parsed.tel, note or {}))
         return tuple(out)
 
     def sources(self):

@@ -13,7 +13,8 @@ from mkdocs.exceptions import PluginError
 
 from helpsite import cards, chrome, htmlpost, translations
 from helpsite.directives import DirectiveError, check_directives
-from helpsite.posters import build as posters, sitepage
+from helpsite.posters import build as posters
+from helpsite.posters import sitepage
 from helpsite.search import page as search_page
 from helpsite.site import Site, site_of
 from helpsite.yamlpos import DataError

@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-
 from tests.sitebuild import ROOT, SITE
 
 pytestmark = pytest.mark.browser

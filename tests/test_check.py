@@ -1,9 +1,11 @@
 """scripts.check: one fixture per kind of mistake, each with its exact message, file, line and exit status.
 
 Each fixture in tests/fixtures/check/<kind>/ holds only the files that differ from the small,
-clean site in tests/fixtures/check/base/; the test lays it over a copy of the base and runs the
-real command in a subprocess (so a traceback would show up in its output).
+clean site in tests/fixtures/check/base/; the test lays it over a copy of the base, commits it to
+a new git repository (as an editor's checkout would be) and runs the real command in a
+subprocess (so a traceback would show up in its output).
 """
+import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +18,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "check"
 TODAY = "2026-11-28"
 OUTDATED = "translation outdated: its Swedish original changed since it was translated; update it from "
 NO_NUMBER = ", so the number comes from the contacts data"
+ONLY_DIGITS = "a phone number may only contain digits, spaces, - + ( )"
 
 # kind, extra arguments, exit status, every line printed (warnings that a changed Swedish page
 # outdates its translations are left out, except in the fixture about exactly that).
@@ -26,7 +29,17 @@ CASES = [
     ("front-matter-bad-date", [], 1,
      ["docs/sv/om.md:4: error: 'reviewed' must be a date like 2025-12-01, not '1 november'"]),
     ("front-matter-bad-yaml", [], 1,
-     ["docs/sv/om.md:3: error: the front matter is not valid YAML (expected ',' or ']', but got ':')"]),
+     ["docs/sv/om.md:2: error: put the title in quotes: a title that starts with '[' is not read as text"]),
+    ("front-matter-not-closed", [], 1,
+     ["docs/sv/om.md:1: error: the front matter that starts on line 1 is never closed: add a line with only --- "
+      "after the last key"]),
+    ("front-matter-colon-in-title", [], 1,
+     ["docs/sv/om.md:2: error: put the title in quotes: a colon inside a title ends the title"]),
+    ("front-matter-tab", [], 1, ["docs/sv/om.md:4: error: use spaces, not tabs"]),
+    ("front-matter-unclosed-quote", [], 1,
+     ['docs/sv/om.md:3: error: the description opens a quote (") that is never closed: end the description with "']),
+    ("front-matter-other-yaml", [], 1,
+     ["docs/sv/om.md:5: error: the front matter is not valid YAML (expected <block end>, but found '-')"]),
     ("front-matter-missing", [], 1,
      ["docs/sv/om.md:1: error: the page has no front matter; start it with three lines '---', 'title: ...', "
       "'description: ...', 'reviewed: YYYY-MM-DD' and a closing '---'"]),
@@ -78,6 +91,31 @@ CASES = [
     ("javascript-url", [], 1,
      ["docs/sv/om.md:11: error: unsafe link: a 'javascript:' address can run code; link to a page or an "
       "https:// address instead"]),
+    ("javascript-url-encoded", [], 1,
+     ["docs/sv/om.md:11: error: unsafe link: a 'javascript:' address can run code; link to a page or an "
+      "https:// address instead"]),
+    ("vbscript-url", [], 1,
+     ["docs/sv/om.md:13: error: unsafe link: a 'vbscript:' address can run code; link to a page or an "
+      "https:// address instead"]),
+    ("data-link", [], 1,
+     ["docs/sv/om.md:11: error: unsafe link: a 'data:' address can hold a whole page with scripts; link to a page "
+      "or an https:// address instead"]),
+    ("data-image", [], 1,
+     ["docs/sv/om.md:11: error: unsafe image: a 'data:' address hides the image inside the page, where it cannot "
+      "be checked; save the image in docs/assets/ and link to the file"]),
+    ("event-handler-any-case", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: the event handler 'onload=' runs a script; remove it"]),
+    ("event-handler-attr-list", [], 1,
+     ["docs/sv/om.md:12: error: unsafe HTML: the event handler 'onclick=' runs a script; remove it"]),
+    ("object", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: <object> is not allowed in pages (pages may only contain text, "
+      "links, images and simple formatting)"]),
+    ("embed", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: <embed> is not allowed in pages (pages may only contain text, "
+      "links, images and simple formatting)"]),
+    ("style-url", [], 1,
+     ["docs/sv/om.md:11: error: unsafe HTML: a style= attribute with url() makes the browser fetch another "
+      "address; remove it (the site's security policy blocks inline styles anyway)"]),
     ("image-without-alt", [], 1,
      ["docs/sv/om.md:11: error: the image '../assets/telefon.svg' has no alt text; describe it between the "
       "brackets: ![what the image shows](../assets/telefon.svg)"]),
@@ -101,8 +139,15 @@ CASES = [
     ("contacts-bad-yaml", [], 1,
      ["data/contacts.yml:12: error: this is not valid YAML (expected ',' or ']', but got ':')"]),
     ("contacts-bad-number", [], 1,
-     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-50' is not a valid Swedish phone "
-      "number"]),
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-50' has 4 digits after the first 0, "
+      "but a free-phone number (020) has 6 to 9; check the number at its source"]),
+    ("contacts-letters", [], 1,
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-AB CD' contains 'A'; " + ONLY_DIGITS]),
+    ("contacts-letter-o", [], 1,
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020-50 50 5O' contains 'O'; " + ONLY_DIGITS]),
+    ("contacts-other-character", [], 1,
+     ["data/contacts.yml:24: error: service 'kvinnofridslinjen': phone '020\u201350 50 50' contains '\u2013' "
+      "(U+2013 EN DASH); " + ONLY_DIGITS]),
     ("stale-contact", [], 0,
      ["data/contacts.yml:2: warning: service 'sos-112' was last checked 2025-10, more than 12 months ago; check "
       "its facts at its sources and update 'checked'"]),
@@ -122,17 +167,33 @@ CASES = [
 ]
 
 
-def fixture_repo(tmp_path, kind):
+# Neither the developer's git settings nor a git hook's GIT_DIR may reach the fixture repositories.
+CLEAN_ENV = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+GIT = ["git", "-c", "user.name=Check test", "-c", "user.email=check@example.org", "-c", "commit.gpgsign=false",
+       "-c", "core.hooksPath=/dev/null"]
+
+
+def git(repo, *args):
+    subprocess.run([*GIT, *args], cwd=repo, env=CLEAN_ENV, check=True, capture_output=True)
+
+
+def fixture_repo(tmp_path, kind, commit=True):
     repo = tmp_path / "repo"
     shutil.copytree(FIXTURES / "base", repo)
     if kind != "base":
         shutil.copytree(FIXTURES / kind, repo, dirs_exist_ok=True)
+    if commit:
+        git(repo, "init", "-q")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", kind)
     return repo
 
 
 def run_check(repo, *args):
+    # The ceiling keeps git from finding a repository above a fixture that has none of its own.
+    env = {**CLEAN_ENV, "GIT_CEILING_DIRECTORIES": str(repo.parent)}
     result = subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(repo), "--today", TODAY, *args],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, env=env)
     assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
     assert lines and lines[-1].startswith("check: "), result.stderr

@@ -12,8 +12,6 @@ import pytest
 from tests.sitebuild import ROOT, copy_repo
 
 
-
-
 def build(repo, out):
     return subprocess.run([sys.executable, "-m", "scripts.build_site", "--out", str(out)], cwd=repo,
                           capture_output=True, text=True)

@@ -5,10 +5,11 @@ import textwrap
 import pytest
 
 from helpsite import cards
+from helpsite.checks.data import load_services
 from helpsite.contacts import is_stale, parse_contacts, tel_target
 from helpsite.directives import DirectiveError, check_directives, find_directives
-from tests.sitebuild import SITE
 from helpsite.yamlpos import DataError
+from tests.sitebuild import SITE
 
 GOOD = textwrap.dedent("""\
     services:
@@ -30,6 +31,9 @@ GOOD = textwrap.dedent("""\
     """)
 
 
+ONLY_DIGITS = "a phone number may only contain digits, spaces, - + ( )"
+
+
 def parse(text):
     return parse_contacts(text, "data/contacts.yml", SITE.default.code)
 
@@ -46,7 +50,26 @@ def test_good_file_loads_with_e164_and_short_numbers():
 
 @pytest.mark.parametrize("old, new, line, message", [
     ('- number: "020-50 50 50"', '- number: "020-50"', 6,
-     "service 'line': phone '020-50' is not a valid Swedish phone number"),
+     "service 'line': phone '020-50' has 4 digits after the first 0, but a free-phone number (020) has 6 to 9; "
+     "check the number at its source"),
+    ('- number: "020-50 50 50"', '- number: "020-AB CD"', 6,
+     "service 'line': phone '020-AB CD' contains 'A'; " + ONLY_DIGITS),
+    ('- number: "020-50 50 50"', '- number: "020-52 10 2O"', 6,
+     "service 'line': phone '020-52 10 2O' contains 'O'; " + ONLY_DIGITS),
+    ('- number: "020-50 50 50"', '- number: "020-50 50 50 ext 1"', 6,
+     "service 'line': phone '020-50 50 50 ext 1' contains 'e'; " + ONLY_DIGITS),
+    ('- number: "020-50 50 50"', '- number: "020/50 50 50"', 6,
+     "service 'line': phone '020/50 50 50' contains '/'; " + ONLY_DIGITS),
+    ('- number: "020-50 50 50"', '- number: "020\u00a050 50 50"', 6,
+     "service 'line': phone '020\u00a050 50 50' contains U+00A0 (NO-BREAK SPACE); " + ONLY_DIGITS),
+    ('- number: "020-50 50 50"', '- number: "070-123 45 6"', 6,
+     "service 'line': phone '070-123 45 6' has 8 digits after the first 0, but a mobile number has 9; check the "
+     "number at its source"),
+    ('- number: "020-50 50 50"', '- number: "+46 10 223 57 6"', 6,
+     "service 'line': phone '+46 10 223 57 6' has 8 digits after +46, but a 010 number has 9; check the number "
+     "at its source"),
+    ('- number: "020-50 50 50"', '- number: "999 999"', 6,
+     "service 'line': phone '999 999' is not a valid Swedish phone number"),
     ("free: true", "free: yes please", 8, "service 'line': 'free' must be true or false (or left out when not verified)"),
     ("readers: [adults]", "readers: [aliens]", 11,
      "service 'line': 'readers' has unknown value 'aliens'; use one of: children, young, adults, older, "
@@ -65,6 +88,33 @@ def test_mistakes_name_the_entry_field_and_line(old, new, line, message):
     with pytest.raises(DataError) as err:
         parse(GOOD.replace(old, new))
     assert str(err.value) == f"data/contacts.yml:{line}: error: {message}"
+
+
+@pytest.mark.parametrize("written, display, tel", [
+    ("020-50 50 50", "020-50 50 50", "+4620505050"),
+    ("020 505050", "020-50 50 50", "+4620505050"),
+    ("(020) 50 50 50", "020-50 50 50", "+4620505050"),
+    ("020-555 666", "020-55 56 66", "+4620555666"),        # phonenumbers' grouping, not the editor's
+    ("08-405 50 05", "08-405 50 05", "+4684055005"),
+    ("+46 8 405 50 05", "+46 8 405 50 05", "+4684055005"),  # written for callers abroad: shown so
+    ("+46 (0)8-405 50 05", "+46 8 405 50 05", "+4684055005"),
+    ("+46 77 114 14 00", "+46 77 114 14 00", "+46771141400"),
+    ("112", "112", "112"),
+    ("1177", "1177", "1177"),
+    ("11414", "114 14", "11414"),
+    ("116 111", "116 111", "116111"),
+    ("116006", "116 006", "116006"),
+])
+def test_shown_and_dialled_come_from_one_parse(written, display, tel):
+    phone = parse(GOOD.replace('"020-50 50 50"', f'"{written}"'))["line"].phones[0]
+    assert (phone.display, phone.tel) == (display, tel)
+    assert tel_target(written) == tel
+
+
+def test_letters_are_never_dialled():
+    # phonenumbers alone reads them as keypad digits: 020-AB CD would dial +46202223.
+    assert tel_target("020-AB CD") is None
+    assert tel_target("020-52 10 2O") is None
 
 
 def test_duplicate_id_and_bad_yaml():
@@ -110,3 +160,14 @@ def test_real_contacts_file_is_valid():
     services = SITE.contacts()
     assert "sos-112" in services and "kvinnofridslinjen" in services
     assert all(s.sources for s in services.values())
+
+
+def test_a_yaml_tag_in_the_data_is_one_line_not_a_traceback(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "contacts.yml").write_text(GOOD.replace('checked: "2025-12"', 'checked: !x "2025-12"'),
+                                                     encoding="utf-8")
+    services, problems = load_services(str(tmp_path), "sv")
+    assert services is None
+    assert [str(p) for p in problems] == [
+        "data/contacts.yml:16: error: this value cannot be read (could not determine a constructor for the tag "
+        "'!x'); a value that starts with ! must be in quotes"]

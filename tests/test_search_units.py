@@ -8,9 +8,8 @@ import pytest
 
 from helpsite.search import index, page
 from helpsite.search.texts import load_search_texts
-from tests.sitebuild import SITE
 from helpsite.yamlpos import DataError
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, SITE
 
 CHROME = ('<!doctype html><html lang="{lang}"><head>'
           '<meta http-equiv="Content-Security-Policy" content="{csp}"></head>'

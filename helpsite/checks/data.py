@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+import yaml
+
 from ..contacts import is_stale, load_contacts
 from ..yamlpos import DataError
 from .problems import Problem, error, warning
@@ -28,6 +30,12 @@ def load_services(root: str, default: str) -> tuple[dict | None, list[Problem]]:
     except ValueError as exc:
         # PyYAML accepts the shape of an impossible date (2025-13-01) and fails to build it.
         return None, [error("data/contacts.yml", 1, f"a date in the file does not exist ({exc})")]
+    except yaml.YAMLError as exc:
+        # A tag such as !x fails only when its value is built, after the syntax was read.
+        mark = getattr(exc, "problem_mark", None)
+        return None, [error("data/contacts.yml", mark.line + 1 if mark else 1,
+                            f"this value cannot be read ({getattr(exc, 'problem', None) or exc}); "
+                            f"a value that starts with ! must be in quotes")]
 
 
 def check_freshness(services: dict, today: dt.date, release: bool) -> list[Problem]:

@@ -7,7 +7,7 @@ import re
 
 from ..translations import KEY as TRANSLATION_KEY
 from ..translations import STAMP_RE
-from .pages import Page
+from .pages import OPENING_RE, Page
 from .problems import Problem, error, warning
 
 REQUIRED = ("title", "description", "reviewed")
@@ -19,11 +19,11 @@ DESCRIPTION_MAX = 200      # search engines and link previews cut longer descrip
 
 def check_front_matter(page: Page, default_lang: str, today: dt.date) -> list[Problem]:
     if page.meta is None:
-        if page.located is None and not page.text.startswith("---"):
+        if page.located is None and not OPENING_RE.match(page.text):
             return [error(page.path, 1, "the page has no front matter; start it with three lines "
                                         "'---', 'title: ...', 'description: ...', 'reviewed: YYYY-MM-DD' "
                                         "and a closing '---'")]
-        return []            # broken front matter was reported when the page was read
+        return []            # broken or unclosed front matter was reported when the page was read
     meta, problems = page.meta, []
     translated = page.lang != default_lang
     allowed = REQUIRED + OPTIONAL + ((TRANSLATION_KEY,) if translated else ())

@@ -1,30 +1,30 @@
-"""Images need a text alternative: a screen reader reads it, and it shows when the image cannot load."""
+"""Images need a text alternative: a screen reader reads it, and it shows when the image cannot load.
+
+Markdown images and HTML <img> are both read from the page's rendered HTML (see rendered.py), so
+an image inside an admonition or an HTML block is checked like any other.
+"""
 from __future__ import annotations
 
 import re
 
-from .pages import Page, line_of
+from .pages import Page
 from .problems import Problem, error
-
-MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\s*[(\[]([^)\]]*)[)\]]")
-HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
-ALT_RE = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-SRC_RE = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+from .rendered import SourceLines, attribute_needles, read_tags, render
 
 
-def check_images(page: Page) -> list[Problem]:
-    text, problems = page.code_masked, []
-    for match in MD_IMAGE_RE.finditer(text):
-        if not match.group(1).strip():
-            source = match.group(2).split()[0] if match.group(2).split() else "?"
-            problems.append(error(page.path, line_of(text, match.start()),
-                                  f"the image '{source}' has no alt text; describe it between the brackets: "
-                                  f"![what the image shows]({source})"))
-    for match in HTML_IMG_RE.finditer(text):
-        alt = ALT_RE.search(match.group(0))
-        if alt is None or not "".join(part or "" for part in alt.groups()).strip():
-            src = SRC_RE.search(match.group(0))
-            problems.append(error(page.path, line_of(text, match.start()),
-                                  f"the image '{src.group(1) if src else '?'}' has no alt text; "
-                                  f"add alt=\"what the image shows\""))
+def check_images(page: Page, html: str | None = None) -> list[Problem]:
+    """`html` is the page's Markdown rendered with the site's extensions (rendered here when not given)."""
+    lines, problems = SourceLines(page), []
+    for tag in read_tags(render(page) if html is None else html):
+        if tag.name != "img" or (tag.get("alt") or "").strip():
+            continue
+        source = tag.get("src") or "?"
+        line = lines.line(attribute_needles(tag, "src"), tag.before)
+        # Say how to fix it in the way the image was written: Markdown ![...](...) or <img>.
+        if re.search(r"!\[[^\]]*\]\s*[(\[]", lines.source_line(line)):
+            message = (f"the image '{source}' has no alt text; describe it between the brackets: "
+                       f"![what the image shows]({source})")
+        else:
+            message = f"the image '{source}' has no alt text; add alt=\"what the image shows\""
+        problems.append(error(page.path, line, message))
     return problems

@@ -2,12 +2,12 @@
 
 Each page is rendered with the site's own Markdown extensions and the same Unicode slugify as
 the build (pymdownx.slugs, lower case), then its directives are rendered by helpsite.cards, so
-the ids checked here are the ids the built page has. Links are read from that HTML, and traced
-back to their line in the Markdown.
+the ids checked here are the ids the built page has. Links and ids are read from that HTML with
+an HTML parser (entities decoded, as the browser reads them), and traced back to their line in
+the Markdown.
 """
 from __future__ import annotations
 
-import html
 import os
 import posixpath
 import re
@@ -17,11 +17,11 @@ import markdown
 from pymdownx.slugs import slugify
 
 from .. import cards
-from .pages import Page, line_of
+from .pages import Page
 from .problems import Problem, error
+from .rendered import SourceLines, attribute_needles, read_tags
 
-HREF_RE = re.compile(r"""<(?:a|img)\b[^>]*?\b(?:href|src)="([^"]*)\"""")
-ID_RE = re.compile(r"""\bid="([^"]+)\"""")
+LINK_ATTRIBUTES = {"a": "href", "img": "src"}
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]      # what MkDocs always adds
 
@@ -48,10 +48,18 @@ class LinkChecker:
         names, options = markdown_setup(config)
         self.md = markdown.Markdown(extensions=names, extension_configs=options)
         self._html: dict = {}
+        self._markdown: dict = {}
+        self._ids: dict = {}
+
+    def markdown_html(self, page: Page) -> str:
+        """The page's Markdown as HTML, as the build renders it before the directives."""
+        if page.path not in self._markdown:
+            self._markdown[page.path] = self.md.reset().convert(page.body)
+        return self._markdown[page.path]
 
     def render(self, page: Page) -> str:
         if page.path not in self._html:
-            out = self.md.reset().convert(page.body)
+            out = self.markdown_html(page)
             if self.services is not None and page.lang in self.ui:
                 try:
                     out = cards.render_html(out, self.services, page.lang, self.ui[page.lang])
@@ -61,7 +69,9 @@ class LinkChecker:
         return self._html[page.path]
 
     def ids(self, page: Page) -> list[str]:
-        return ID_RE.findall(self.render(page))
+        if page.path not in self._ids:       # asked once per link to the page: parse it once
+            self._ids[page.path] = [tag.get("id") for tag in read_tags(self.render(page)) if tag.get("id")]
+        return self._ids[page.path]
 
     def resolve(self, docs_rel: str) -> str | None:
         """The page a link reaches: the file itself, or the Swedish one a translation falls back to."""
@@ -72,13 +82,14 @@ class LinkChecker:
         return fallback if lang != self.default and fallback in self.listed else None
 
     def check(self, page: Page, docs_dir: str) -> list[Problem]:
-        problems, searched = [], {}
-        for raw in HREF_RE.findall(self.render(page)):
-            href = html.unescape(raw)
+        problems, lines = [], SourceLines(page)
+        for tag in read_tags(self.render(page)):
+            attribute = LINK_ATTRIBUTES.get(tag.name)
+            href = tag.get(attribute) if attribute else None
+            if href is None:
+                continue
             # The line: where this address is written, after any earlier link to the same address.
-            start = page.code_masked.find(href, searched.get(href, 0))
-            searched[href] = start + 1 if start >= 0 else 0
-            line = line_of(page.code_masked, start) if start >= 0 else 1
+            line = lines.line(attribute_needles(tag, attribute), tag.before)
             message = self._problem(page, href, docs_dir)
             if message:
                 problems.append(error(page.path, line, message))

@@ -10,11 +10,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import yaml
+
 from ..yamlpos import DataError, Located, load_located, read_text
 from .problems import Problem, error
+from .yaml_words import yaml_mistake
 
 # The same rule MkDocs uses (mkdocs.utils.meta): '---' on line 1, YAML, then '---' or '...'.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+OPENING_RE = re.compile(r"^-{3}[ \t]*(?:\n|$)")
+UNCLOSED_RE = re.compile(r"\n[ \t]*\n#{1,6} ")     # a blank line, then a Markdown heading
+YAML_PROBLEM_RE = re.compile(r"^this is not valid YAML \((.*)\)$", re.S)
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
@@ -83,13 +89,22 @@ def load_page(root: str, path: str, lang: str, rel: str) -> tuple[Page | None, l
         return None, [error(path, exc.line, exc.message)]
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     yaml_text, rest = split_front_matter(text)
-    problems, meta, located = [], None, None
-    if yaml_text is None:
+    problems, meta, located, problem = [], None, None, None
+    if yaml_text is not None:
+        located, problem = parse_front_matter(yaml_text, path)
+    if OPENING_RE.match(text) and (yaml_text is None or (problem and UNCLOSED_RE.search(yaml_text))):
+        # No closing '---' (or only a '---' rule further down the page, so the "front matter"
+        # holds the page's headings). MkDocs would show these lines to visitors as text.
+        # Blanking the likely keys keeps the other checks from reporting them again.
+        problems.append(error(path, 1, "the front matter that starts on line 1 is never closed: add a line "
+                                       "with only --- after the last key"))
+        keys = _unclosed_length(text)
+        body, front, located = "\n" * keys + "\n".join(text.split("\n")[keys:]), "", None
+    elif yaml_text is None:
         body, front = text, ""
     else:
         front = text[:len(text) - len(rest)]
         body = "\n" * front.count("\n") + rest
-        located, problem = parse_front_matter(yaml_text, path)
         if problem:
             problems.append(problem)
         elif isinstance(located.data, dict):
@@ -101,13 +116,24 @@ def load_page(root: str, path: str, lang: str, rel: str) -> tuple[Page | None, l
     return page, problems
 
 
+def _unclosed_length(text: str) -> int:
+    """How many lines an unclosed front matter seems to have: up to a blank line or a heading."""
+    lines = text.split("\n")
+    return next((n for n, line in enumerate(lines[1:], 1) if not line.strip() or line.startswith("#")), len(lines))
+
+
 def parse_front_matter(yaml_text: str, path: str) -> tuple[Located | None, Problem | None]:
     try:
         return load_located(yaml_text, path), None
     except DataError as exc:
-        # "this is not valid YAML (...)" reads better when it names the front matter.
-        message = exc.message.replace("this is not", "the front matter is not", 1)
-        return None, error(path, exc.line + 1, message)
+        found = YAML_PROBLEM_RE.match(exc.message)
+        line, message = yaml_mistake(yaml_text, exc.line, found[1] if found else exc.message)
+        return None, error(path, line + 1, message)
+    except yaml.YAMLError as exc:
+        # A tag (title: !x) fails only when the value is built, outside yamlpos' syntax errors.
+        mark = getattr(exc, "problem_mark", None)
+        line, message = yaml_mistake(yaml_text, mark.line + 1 if mark else 1, str(getattr(exc, "problem", exc)))
+        return None, error(path, line + 1, message)
     except ValueError as exc:
         # PyYAML accepts the shape of an impossible date (2025-13-01), then fails to build it.
         return None, error(path, _bad_date_line(yaml_text), f"the front matter has a date that does not "

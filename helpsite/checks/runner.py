@@ -9,7 +9,7 @@ from .. import translations
 from ..directives import DirectiveError, check_directives
 from ..site import Site, load_site
 from ..yamlpos import DataError
-from . import data, texts, tree
+from . import changed_numbers, data, texts, tree
 from .frontmatter import check_front_matter
 from .headings import check_headings
 from .images import check_images
@@ -56,6 +56,7 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
     problems += found
     if services is not None:
         problems += data.check_freshness(services, options.today, options.release)
+        problems += changed_numbers.check_changed_numbers(root)
     ui, found = texts.load_texts(root, codes)
     problems += found + texts.check_other_files(root, codes)
     if default in ui:
@@ -86,7 +87,8 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
 
 def _page_checks(page, default, services, links, root, options) -> list[Problem]:
     problems = check_front_matter(page, default, options.today)
-    problems += check_headings(page) + check_unsafe_html(page) + check_images(page)
+    html = links.markdown_html(page)        # rendered with mkdocs.yml's Markdown extensions
+    problems += check_headings(page) + check_unsafe_html(page, html) + check_images(page, html)
     problems += check_phones(page, services)
     problems += links.check(page, os.path.join(root, "docs"))
     if services is not None:

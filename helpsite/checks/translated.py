@@ -1,5 +1,6 @@
-"""Translation state as CONTRIBUTING describes it: a missing or unstamped translation is a
-warning (the site shows the Swedish page with a notice), an error in release mode; an outdated
+"""Translation state as CONTRIBUTING describes it: an unstamped translation is a warning (the site
+shows it as not translated, with a notice), an error in release mode; a missing file is reported
+by tree.check_same_tree; an outdated
 one is a warning; a Swedish page whose text changed while its `reviewed` date did not is a
 warning (readers of the translations are told that date)."""
 from __future__ import annotations
@@ -17,8 +18,8 @@ def check_translations(pages: dict, codes: list[str], release: bool) -> list[Pro
     for source in sources:
         for code in codes[1:]:
             page = pages.get(f"{code}/{source.rel}")
-            if page is not None and page.meta is None:
-                continue         # broken front matter: reported when the page was read
+            if page is None or page.meta is None:
+                continue         # no file: tree.check_same_tree says so; broken front matter: load_page does
             state = translations.status(source.text, page.text if page else None)
             if state == "current":
                 continue
@@ -29,9 +30,6 @@ def check_translations(pages: dict, codes: list[str], release: bool) -> list[Pro
 def _problem(state: str, source, page, path: str, release: bool) -> Problem:
     report = error if release else warning
     stamp = f"python -m scripts.translations stamp {path}"
-    if page is None:
-        return report(path, 1, f"not translated yet: the site shows {source.path} in Swedish with a notice; "
-                               f"translate it into this file, then run {stamp}")
     if state == "missing":
         return report(path, 1, f"this translation is not stamped, so the site shows it as not translated "
                                f"(its text is marked as Swedish and left out of search); when it translates "

@@ -5,7 +5,6 @@ address is the shortest form a person can type: no "https://", no trailing slash
 """
 from __future__ import annotations
 
-
 from ..site import Language, normalise_site_url
 
 

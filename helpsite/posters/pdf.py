@@ -30,7 +30,7 @@ class _Collect(logging.Handler):
 
 def write_pdf(html: str, base_dir: str, out_path: str) -> None:
     """Render `html` (relative links resolved in `base_dir`) to a tagged PDF at `out_path`."""
-    import weasyprint   # imported here: the site build uses this package without needing WeasyPrint
+    import weasyprint  # imported here: the site build uses this package without needing WeasyPrint
 
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     errors = _Collect()
