@@ -28,7 +28,6 @@ TEMPLATE_VARIABLES = {
     # MkDocs'
     "config": "MkDocs' config; templates read config.site_name only",
     "page": "MkDocs' page: content, meta (reviewed, description)",
-    "nav": "MkDocs' navigation (the menu reads `menu` instead)",
 }
 
 

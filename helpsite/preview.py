@@ -29,14 +29,14 @@ VERSION_PATH = "/__preview__/version"
 RELOAD_JS = """(function () {
   var seen = null;
   function poll() {
-    fetch("%s", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (v) {
+    fetch("VERSION_PATH", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (v) {
       if (seen !== null && v !== seen) { location.reload(); return; }
       seen = v; setTimeout(poll, 200);
     }).catch(function () { setTimeout(poll, 1000); });
   }
   poll();
 })();
-""" % VERSION_PATH
+""".replace("VERSION_PATH", VERSION_PATH)
 
 
 def snapshot(root: str, config_path: str) -> dict:

@@ -1,7 +1,8 @@
 """Checked, strict build that replaces the output folder only when the build succeeded.
 
 First the editors' checks run (the same as `make check`, printed the same way): any error stops
-here, so what the checks refuse is never built; warnings are printed and the build goes on. A failed build (a broken link, an unknown contact id, bad data) leaves the previous site/ as it
+here, so what the checks refuse is never built; warnings are printed and the build goes on.
+A failed build (a broken link, an unknown contact id, bad data) leaves the previous site/ as it
 was, so a good site never turns into a half-built one. The search index (Pagefind, one per
 language) is built into the same staging folder, so a failed index also leaves the old site.
 Between the two, helpsite/finishing.py removes the theme files no page loads and gives our CSS

@@ -48,8 +48,8 @@ def test_button_stays_in_view_when_scrolled_and_does_not_cover_content(browser, 
         assert bar["y"] + bar["height"] <= h1["y"], "the exit bar overlaps the heading"
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         box = page.locator("#exit").bounding_box()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= height
-        assert 0 <= box["x"] and box["x"] + box["width"] <= width
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.close()
     ctx.close()

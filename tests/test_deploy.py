@@ -26,7 +26,7 @@ from tests.sitebuild import ROOT, StaticServer
 
 PAGES = ("index.html", "en/index.html", "ar/index.html", "om/index.html")
 VERSION_RE = re.compile(r'content="([^"]*)"')
-T0 = dt.datetime(2026, 11, 28, 12, 0, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 28, 12, 0, 0, tzinfo=dt.UTC)
 
 
 def make_bundle(folder: Path, version: str, server_conf: str = "csp-1", extra: dict | None = None) -> Path:

@@ -60,7 +60,7 @@ class Apache:
     def check(self) -> subprocess.CompletedProcess:
         return subprocess.run([*self.argv, "-t"], capture_output=True, text=True)
 
-    def start(self) -> "Apache":
+    def start(self) -> Apache:
         checked = self.check()
         assert checked.returncode == 0, checked.stderr
         # -X: one process in the foreground, so this test owns exactly this pid.

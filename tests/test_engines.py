@@ -25,6 +25,11 @@ def build_with(python, out, tmp_path):
     return result
 
 
+def _json(path: str):
+    with open(path, "rb") as fh:
+        return json.load(fh)
+
+
 def differences(a, b) -> list[str]:
     found = []
     compare = filecmp.dircmp(a, b)
@@ -32,8 +37,8 @@ def differences(a, b) -> list[str]:
     _, mismatch, errors = filecmp.cmpfiles(a, b, compare.common_files, shallow=False)
     # Pagefind writes its entry file's language keys in a different order on each run, even with
     # one engine: JSON is compared as data.
-    found += [name for name in mismatch if not name.endswith(".json") or
-              json.loads(open(os.path.join(a, name), "rb").read()) != json.loads(open(os.path.join(b, name), "rb").read())]
+    found += [name for name in mismatch
+              if not name.endswith(".json") or _json(os.path.join(a, name)) != _json(os.path.join(b, name))]
     found += errors
     for sub in compare.common_dirs:
         found += [f"{sub}/{name}" for name in differences(os.path.join(a, sub), os.path.join(b, sub))]

@@ -147,7 +147,7 @@ def test_a_failed_finishing_step_leaves_the_old_site(tmp_path):
 
 
 def html_files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "pagefind")
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "pagefind")
 
 
 def test_real_build_has_only_our_assets_fingerprinted(site_dir):

@@ -69,7 +69,7 @@ class Nginx:
     def check(self) -> subprocess.CompletedProcess:
         return subprocess.run([*self.argv, "-t"], capture_output=True, text=True)
 
-    def start(self) -> "Nginx":
+    def start(self) -> Nginx:
         checked = self.check()
         assert checked.returncode == 0, checked.stderr
         self.proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -94,7 +94,7 @@ def test_version_is_the_commit_and_build_date_in_every_page(unpacked):
                           text=True, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"}).stdout.strip()
     commit, date = version.split()
     assert commit in (head, head + "-dirty")
-    assert date == dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
+    assert date == dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")
     for kind in ("server", "offline"):
         site = unpacked[kind] / "site" if kind == "server" else unpacked[kind]
         pages = bundle.html_files(str(site))

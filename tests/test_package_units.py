@@ -151,7 +151,7 @@ def test_zip_is_the_same_for_the_same_input(tmp_path):
     (tmp_path / "b" / "site").mkdir(parents=True)
     (tmp_path / "b" / "site" / "index.html").write_text("x")
     (tmp_path / "b" / "deploy.py").write_text("print()")
-    moment = dt.datetime(2026, 11, 28, 12, 30, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 11, 28, 12, 30, tzinfo=dt.UTC)
     bundle.write_zip(str(tmp_path / "b"), str(tmp_path / "1.zip"), "top", moment)
     bundle.write_zip(str(tmp_path / "b"), str(tmp_path / "2.zip"), "top", moment)
     digest = [hashlib.sha256((tmp_path / f"{n}.zip").read_bytes()).hexdigest() for n in (1, 2)]
@@ -160,7 +160,7 @@ def test_zip_is_the_same_for_the_same_input(tmp_path):
 
 
 def test_version_text_and_name():
-    version = bundle.Version("bd4329b", dt.datetime(2026, 11, 28, 9, 5, tzinfo=dt.timezone.utc))
+    version = bundle.Version("bd4329b", dt.datetime(2026, 11, 28, 9, 5, tzinfo=dt.UTC))
     assert version.text == "bd4329b 2026-11-28"
     assert version.name == "helpsite-2026-11-28-bd4329b"
     assert bundle.build_moment({"SOURCE_DATE_EPOCH": "0"}).year == 1970

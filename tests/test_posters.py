@@ -261,7 +261,7 @@ def test_staff_page_links_every_poster_page(site_dir):
         page = (site_dir / lang.prefix / sitepage.FOLDER / "index.html").read_text(encoding="utf-8")
         hrefs = re.findall(r'<a href="([^"]+\.html)"', page)
         names = {Path(h).stem for h in hrefs}
-        assert names == {f"{l.code}-{k}" for l in LANGS for k in KINDS} | {html.MULTI}
+        assert names == {f"{other.code}-{k}" for other in LANGS for k in KINDS} | {html.MULTI}
         for href in hrefs:
             assert (site_dir / lang.prefix / sitepage.FOLDER / href).resolve().exists(), href
         # The session build has no site_url: no QR codes, and the staff page says why.

@@ -52,7 +52,8 @@ def measure(browser, repo: str, tmp: str, langs: str | None, runs: int) -> dict:
         _wait_serving(proc)
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/{PAGE[:-3]}/")
-        original = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as fh:
+            original = fh.read()
         for run in range(runs):
             marker = f"Mätpunkt {run} {time.time_ns()}"
             page.wait_for_timeout(500)           # the reload script has polled at least once

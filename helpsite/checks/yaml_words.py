@@ -37,9 +37,9 @@ def yaml_mistake(yaml_text: str, line: int, problem: str) -> tuple[int, str]:
             start = next((n for n in range(line, 0, -1) if at(n)[1].startswith(opening)), None)
             if start:
                 return start, _quote_it(at(start)[0], opening)
-    if "cannot start any token" in problem or "but found '*'" in problem or "constructor for the tag" in problem:
-        if key and value[:1] in NOT_TEXT_START:
-            return line, _quote_it(key, value[0])
+    unreadable = "cannot start any token" in problem or "but found '*'" in problem or "constructor for the tag" in problem
+    if unreadable and key and value[:1] in NOT_TEXT_START:
+        return line, _quote_it(key, value[0])
     if "end of stream" in problem or "quoted scalar" in problem:
         for number in range(1, min(line, len(lines)) + 1):
             name, text = at(number)

@@ -49,8 +49,8 @@ def build_moment(environ=os.environ) -> dt.datetime:
     # SOURCE_DATE_EPOCH (the reproducible-builds convention) makes a rebuild give the same bundle.
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def git_commit(repo: str) -> str:

@@ -219,7 +219,7 @@ def check_sums(zip_path: str) -> str | None:
 
 def release_id(version: str, now: dt.datetime | None = None) -> str:
     """'<UTC deploy time>-<commit>': sorts by deploy time, says which commit is live."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     commit = ID_UNSAFE_RE.sub("-", version.split()[0] if version.split() else "unknown")
     return f"{now:%Y%m%dT%H%M%SZ}-{commit}"
 
@@ -248,7 +248,7 @@ def tar_stream(bundle: Bundle, out, mtime: float) -> None:
 
 def install(bundle: Bundle, target: Local | Remote, keep: int = DEFAULT_KEEP, now=None) -> int:
     """Copy the bundle into a new release on the target and switch to it; returns the exit status."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     proc = subprocess.Popen(target.argv(INSTALL_SH, release_id(bundle.version(), now), str(keep)),
                             stdin=subprocess.PIPE)
     try:
