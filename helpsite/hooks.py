@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from helpsite import cards, chrome, htmlpost, translations
 from helpsite.directives import DirectiveError, check_directives
 from helpsite.posters import build as posters
-from helpsite.posters import sitepage
+from helpsite.posters import routines, sitepage
 from helpsite.search import page as search_page
 from helpsite.site import Site, site_of
 from helpsite.yamlpos import DataError
@@ -114,6 +114,12 @@ def on_page_content(html, page, config, files):
 
 def _fill_poster_list(site: Site, html: str, page, config) -> str:
     texts = _poster_texts(site)
+    if sitepage.ROUTINE_MARKER_RE.search(html):
+        build = _build_lang(site, config)
+        page_text = next(t for t in texts if t.lang == build)
+        links = sitepage.routine_links_html(_data(lambda: routines.all_routines(site)), page_text,
+                                            lambda path: chrome.rel_url(path, page.url))
+        html = sitepage.fill_routine_marker(html, links)
     page_text = next((t for t in texts if sitepage.is_staff_page(page.url, t.lang)), None)
     if page_text is None:
         return html
@@ -206,6 +212,8 @@ def _write_posters(site: Site, config) -> None:
     key = (id(texts), site.site_url)
     if _RUN.get("posters", (None,))[0] != key:
         docs = posters.all_documents(texts, site.site_url or None, csp=htmlpost.CSP_BASE.format(hashes=""),
-                                     back=sitepage.back_links(texts), icon="../assets/favicon.svg")
+                                     back=sitepage.back_links(texts), icon="../assets/favicon.svg",
+                                     routines=_data(lambda: routines.all_routines(site)),
+                                     staff_back=sitepage.staff_back_links(texts))
         _RUN["posters"] = (key, docs)
     posters.write_documents(_RUN["posters"][1], os.path.join(config["site_dir"], sitepage.FOLDER))

@@ -4,7 +4,9 @@ Usage: python -m scripts.posters [--site-url URL] [--out build/posters] [--lang 
 
 The QR codes lead to the deployed site, so its address is needed: site_url in mkdocs.yml (set
 with SITE_URL=https://...) or --site-url. Per language it writes <lang>-a4.pdf, <lang>-a3.pdf,
-<lang>-strips.pdf and <lang>-cards.pdf, plus multilingual.pdf with a QR code per language.
+<lang>-strips.pdf and <lang>-cards.pdf, plus multilingual.pdf with a QR code per language, and
+for the staff, per workplace and language, routine-<workplace>-<lang>.pdf (A4) and
+pocket-<workplace>-<lang>.pdf (A6).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import sys
 
 from helpsite.posters.build import all_texts, write_pdfs
 from helpsite.posters.pdf import PdfError
+from helpsite.posters.routines import all_routines
 from helpsite.site import SiteUrlError, load_site, normalise_site_url
 from helpsite.yamlpos import DataError
 
@@ -49,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.config}:{site.language_lines.get(site.default.code, 1)}: error: no language "
                   f"{', '.join(args.lang)} in the site's language list ({', '.join(site.codes)})", file=sys.stderr)
             return 2
-        written = write_pdfs(texts, site_url, args.out, with_multi=not args.lang)
+        staff = [r for r in all_routines(site) if not args.lang or r.lang.code in args.lang]
+        written = write_pdfs(texts, site_url, args.out, with_multi=not args.lang, routines=staff)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -68,14 +68,16 @@ class StaticServer:
 
 
 # What a copy of the repository for a build test leaves out (outputs, tools, history).
-LEAVE_OUT = {".git", "site", "build", "dist", "node_modules", "tests", ".venv", ".pytest_cache"}
+LEAVE_OUT = {".git", "site", "build", "dist", "node_modules", "tests", ".venv", ".venv-properdocs", ".pytest_cache",
+             "helpsite.egg-info"}
 
 
-def copy_repo(dest: Path) -> Path:
+def copy_repo(dest: Path, with_tests: bool = False) -> Path:
     """A buildable copy of the repository, for tests that change content or data."""
     dest.mkdir(parents=True)
+    leave_out = LEAVE_OUT - ({"tests"} if with_tests else set())
     for entry in ROOT.iterdir():
-        if entry.name not in LEAVE_OUT and not entry.name.startswith(".build-"):
+        if entry.name not in leave_out and not entry.name.startswith(".build-"):
             (shutil.copytree if entry.is_dir() else shutil.copy)(entry, dest / entry.name)
     return dest
 

@@ -61,7 +61,8 @@ def test_without_site_url_one_clear_line_and_nothing_written(tmp_path):
 def test_a_site_url_that_is_not_an_address_is_refused(tmp_path):
     result = package("--site-url", "stod.example.se", "--out", str(tmp_path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("--site-url: error: site_url must look like https://host/")
+    assert result.stderr.startswith("--site-url: error: site_url 'stod.example.se' must be an absolute address like "
+                                    "https://stod.example.se/")
 
 
 def test_zip_and_sums(dist):

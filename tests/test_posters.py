@@ -22,7 +22,7 @@ import zxingcpp
 from PIL import Image
 
 from helpsite.contacts import tel_target
-from helpsite.posters import build, html, links, qr, sitepage
+from helpsite.posters import build, html, links, qr, routines, sitepage
 from helpsite.posters.pdf import PdfError, write_pdf
 from helpsite.site import SiteUrlError, normalise_site_url
 from helpsite.yamlpos import DataError
@@ -35,6 +35,7 @@ LANGS = list(SITE.languages)
 KINDS = ("a4", "a3", "strips", "cards")
 QR_COUNT = {"a4": 1, "a3": 1, "strips": 1, "cards": 10}
 DOCS = [(lang, kind) for lang in LANGS for kind in KINDS]
+ROUTINES = routines.all_routines(SITE)
 
 
 def run_posters(*args, unset=(), cwd=ROOT):
@@ -99,7 +100,25 @@ def images(posters) -> dict:
 
 def test_every_pdf_exists_per_language_and_format(posters):
     expected = {f"{lang.code}-{kind}.pdf" for lang, kind in DOCS} | {"multilingual.pdf"}
+    expected |= {f"{routines.name(r, kind)}.pdf" for r in ROUTINES for kind in routines.KINDS}
     assert {p.name for p in posters.glob("*.pdf")} == expected
+
+
+@pytest.mark.parametrize("kind", routines.KINDS)
+@pytest.mark.parametrize("routine", ROUTINES, ids=[routines.name(r, "") for r in ROUTINES])
+def test_staff_routines_are_tagged_one_sheet_with_language_and_numbers(posters, routine, kind):
+    reader = pypdf.PdfReader(posters / f"{routines.name(routine, kind)}.pdf")
+    assert len(reader.pages) == 1, "a routine is one sheet; more pages means the text overflowed"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == routine.lang.code
+    assert is_true(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert reader.metadata.title == routine.title
+    text = flat(reader.pages[0].extract_text())
+    for _name, display, _tel in routine.numbers:
+        assert display in text, (display, text)
+    if kind == "routine":
+        assert routine.lang.prefix + "personal" in text      # the QR code's printed address
+    assert_fonts_embedded(reader)
 
 
 @pytest.mark.parametrize("lang,kind", DOCS, ids=[f"{lang.code}-{kind}" for lang, kind in DOCS])

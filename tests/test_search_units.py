@@ -9,7 +9,7 @@ import pytest
 from helpsite.search import index, page
 from helpsite.search.texts import load_search_texts
 from helpsite.yamlpos import DataError
-from tests.sitebuild import ROOT, SITE
+from tests.sitebuild import ROOT, SITE, copy_repo
 
 CHROME = ('<!doctype html><html lang="{lang}"><head>'
           '<meta http-equiv="Content-Security-Policy" content="{csp}"></head>'
@@ -146,13 +146,13 @@ def test_a_site_with_no_marked_page_fails_the_index(tmp_path):
 
 
 def _fixture_project(folder):
-    """A tiny MkDocs project with the i18n plugin but without the search hook: nothing gets marked."""
-    _write(folder / "docs" / "en", "index.md", "# Hello\n\nText.\n")
-    _write(folder, "mkdocs.yml", (
-        "site_name: T\ndocs_dir: docs\ntheme: {name: mkdocs}\n"
-        "plugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n"
-        "        - {locale: en, name: English, default: true, build: true}\n"))
-    return folder / "mkdocs.yml"
+    """A copy of the site whose chrome no longer has the content article the search hook marks."""
+    repo = copy_repo(folder)
+    base = repo / "overrides" / "base.html"
+    text = base.read_text(encoding="utf-8")
+    assert '<article class="content"' in text
+    base.write_text(text.replace('<article class="content"', '<article class="text"'), encoding="utf-8")
+    return repo / "mkdocs.yml"
 
 
 def test_a_failed_index_leaves_the_previous_site_in_place(tmp_path):

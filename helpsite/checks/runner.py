@@ -80,7 +80,7 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
         problems += _guarded(page, lambda p=page: _page_checks(p, default, services, links, root, options))
         if page.lang == default:
             lix[page.path] = page_lix(page)
-    problems += check_translations(pages, codes, options.release)
+    problems += check_translations(pages, codes)
     problems += check_reviewed_dates(root, pages, default)
     return Result(sorted(set(problems), key=lambda p: (p.path, p.line, p.severity, p.message)), lix)
 

@@ -1,6 +1,7 @@
-"""Translation state as CONTRIBUTING describes it: an unstamped translation is a warning (the site
-shows it as not translated, with a notice), an error in release mode; a missing file is reported
-by tree.check_same_tree; an outdated
+"""Translation state as CONTRIBUTING describes it: a translation file that was never stamped is an
+error (nobody has said it translates the Swedish page: it may be a copy with only its title
+translated; were it built anyway, the site shows it as not translated); a missing file is a
+warning, reported by tree.check_same_tree; an outdated
 one is a warning; a Swedish page whose text changed while its `reviewed` date did not is a
 warning (readers of the translations are told that date)."""
 from __future__ import annotations
@@ -10,7 +11,7 @@ from ..gitfiles import NoHistory, changed_since_commit, committed_text
 from .problems import Problem, error, warning
 
 
-def check_translations(pages: dict, codes: list[str], release: bool) -> list[Problem]:
+def check_translations(pages: dict, codes: list[str]) -> list[Problem]:
     """One problem per (page, language) whose translation is missing, unstamped or outdated."""
     problems = []
     default = codes[0]
@@ -23,17 +24,16 @@ def check_translations(pages: dict, codes: list[str], release: bool) -> list[Pro
             state = translations.status(source.text, page.text if page else None)
             if state == "current":
                 continue
-            problems.append(_problem(state, source, page, f"docs/{code}/{source.rel}", release))
+            problems.append(_problem(state, source, page, f"docs/{code}/{source.rel}"))
     return problems
 
 
-def _problem(state: str, source, page, path: str, release: bool) -> Problem:
-    report = error if release else warning
+def _problem(state: str, source, page, path: str) -> Problem:
     stamp = f"python -m scripts.translations stamp {path}"
     if state == "missing":
-        return report(path, 1, f"this translation is not stamped, so the site shows it as not translated "
-                               f"(its text is marked as Swedish and left out of search); when it translates "
-                               f"{source.path} in full, run {stamp}")
+        return error(path, 1, f"this translation is not stamped: nobody has said it translates {source.path} "
+                              f"(perhaps only its title is done); when it translates the whole page, run {stamp}; "
+                              f"until then, keep the file out of docs/")
     return warning(path, page.meta_line(translations.KEY),
                    f"translation outdated: its Swedish original changed since it was translated; update it "
                    f"from {source.path}, then run {stamp}")

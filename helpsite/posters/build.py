@@ -32,12 +32,14 @@ def all_texts(site, only: list[str] | None = None) -> list:
                                      for lang in site.languages if not only or lang.code in only])
 
 
-def all_documents(texts: list, site_url: str | None, **kwargs) -> list:
+def all_documents(texts: list, site_url: str | None, routines: list = (), staff_back: dict | None = None,
+                  **kwargs) -> list:
     docs = [doc for t in texts for doc in html.language_documents(t, site_url, **kwargs)]
-    return docs + [html.multilingual_document(texts, site_url, **kwargs)]
+    docs.append(html.multilingual_document(texts, site_url, **kwargs))
+    return docs + html.routine_documents(routines, site_url, **{**kwargs, "back": staff_back})
 
 
-def write_pdfs(texts: list, site_url: str, out_dir: str, with_multi: bool = True) -> list[str]:
+def write_pdfs(texts: list, site_url: str, out_dir: str, with_multi: bool = True, routines: list = ()) -> list[str]:
     """Write one PDF per document into out_dir; returns the paths written."""
     from .pdf import write_pdf
 
@@ -45,6 +47,7 @@ def write_pdfs(texts: list, site_url: str, out_dir: str, with_multi: bool = True
     docs = [doc for t in texts for doc in html.language_documents(t, site_url)]
     if with_multi:
         docs.append(html.multilingual_document(texts, site_url))
+    docs += html.routine_documents(routines, site_url)
     written = []
     for doc in docs:
         path = os.path.join(out_dir, f"{doc.name}.pdf")

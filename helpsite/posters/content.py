@@ -13,7 +13,8 @@ from ..site import Language
 from ..yamlpos import DataError, load_located, read_text
 
 TEXT_KEYS = ("lead", "scan", "multi_scan", "qr_title", "tear", "kind_a4", "kind_a3", "kind_strips",
-             "kind_cards", "kind_multi", "back", "print_hint", "no_site_url")
+             "kind_cards", "kind_multi", "back", "print_hint", "no_site_url", "back_staff", "kind_routine",
+             "kind_pocket")
 
 
 @dataclass(frozen=True)

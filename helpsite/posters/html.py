@@ -31,7 +31,7 @@ END_PUNCTUATION = (".", "!", "?", "؟", "…")
 class Document:
     name: str             # file name without extension: "sv-a4", "ar-cards", "multilingual"
     kind: str
-    lang: object          # siteconfig.Language of the document
+    lang: object          # site.Language of the document
     title: str
     html: str
 
@@ -79,6 +79,23 @@ def language_documents(t: PosterText, site_url: str | None, css: str = CSS_FILE,
             **_common(t, kind, css, csp, back, icon), title=title, t=t, numbers=_numbers(t.numbers),
             code=qr_block(t, site_url, kind), strip_count=STRIP_COUNT, columns=CARD_COLUMNS, rows=CARD_ROWS)
         docs.append(Document(f"{t.lang.code}-{kind}", kind, t.lang, title, html))
+    return docs
+
+
+def routine_documents(routines, site_url: str | None, css: str = CSS_FILE, csp: str | None = None,
+                      back: dict | None = None, icon: str | None = None) -> list[Document]:
+    """An A4 routine and an A6 pocket card per workplace and language (helpsite.posters.routines)."""
+    from . import routines as staff
+
+    env, docs = _env(), []
+    for r in routines:
+        for kind in staff.KINDS:
+            back_info = back.get(r.lang.code) if back else None
+            html = env.get_template("routine.html").render(
+                lang=r.lang, kind=kind, css=css, csp=csp, back=back_info, icon=icon,
+                site_version=os.environ.get("SITE_VERSION", ""), title=r.title, r=r,
+                code=staff.qr_block(site_url, r.lang, kind, r.title))
+            docs.append(Document(staff.name(r, kind), kind, r.lang, r.title, html))
     return docs
 
 

@@ -54,3 +54,34 @@ def fill_marker(page_html: str, list_html: str) -> str | None:
     if not MARKER_RE.search(page_html):
         return None
     return MARKER_RE.sub(lambda _: list_html, page_html, count=1)
+
+
+ROUTINE_MARKER_RE = re.compile(r'<div class="routine-list">\s*</div>')
+ROUTINE_MARKER = '<div class="routine-list"></div>'
+STAFF_FOLDER = "personal"
+
+
+def staff_back_links(texts) -> dict:
+    """{language code: the way back from a routine page to that language's staff section}."""
+    return {t.lang.code: {"href": posixpath.relpath(f"{t.lang.prefix}{STAFF_FOLDER}", FOLDER) + "/",
+                          "text": t.texts["back_staff"], "hint": t.texts["print_hint"]} for t in texts}
+
+
+def routine_links_html(routines, page_text, href) -> str:
+    """The staff page's list: each workplace's routine (A4) and pocket card, in the page's language."""
+    from .routines import name
+    words = page_text.texts
+    items = []
+    for r in routines:
+        if r.lang.code != page_text.lang.code:
+            continue
+        own = "" if r.text_lang.code == r.lang.code else f' lang="{r.text_lang.code}" dir="{r.text_lang.dir}"'
+        links = ", ".join(f'<a href="{escape(href(poster_path(name(r, kind))))}">{escape(words["kind_" + kind])}</a>'
+                          for kind in ("routine", "pocket"))
+        items.append(f"<li><span{own}>{escape(r.title)}</span>: {links}</li>")
+    return f'<div class="routine-list"><ul>{"".join(items)}</ul></div>'
+
+
+def fill_routine_marker(page_html: str, list_html: str) -> str:
+    """The page with its routine marker (if any) replaced by the list."""
+    return ROUTINE_MARKER_RE.sub(lambda _: list_html, page_html, count=1)

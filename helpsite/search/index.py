@@ -106,7 +106,7 @@ def build_index(site: str, languages: list[str] | None = None, binary: str | Non
     codes = sorted(languages if languages is not None else site_languages(site))
     if not any(expected.get(code) for code in codes):
         raise SearchIndexError(f"{site}: error: no page is marked for search ({MARK}): "
-                               "is helpsite/search_hooks.py missing under hooks in mkdocs.yml?")
+                               "is helpsite/hooks.py missing under hooks in mkdocs.yml?")
     run_pagefind(site, binary)
     got = indexed_pages(site)
     if got != expected:
