@@ -81,7 +81,7 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
         if page.lang == default:
             lix[page.path] = page_lix(page)
     problems += check_translations(pages, codes)
-    problems += check_reviewed_dates(root, pages, default)
+    problems += check_reviewed_dates(root, pages, default, options.today)
     return Result(sorted(set(problems), key=lambda p: (p.path, p.line, p.severity, p.message)), lix)
 
 

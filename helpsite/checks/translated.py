@@ -39,8 +39,9 @@ def _problem(state: str, source, page, path: str) -> Problem:
                    f"from {source.path}, then run {stamp}")
 
 
-def check_reviewed_dates(root: str, pages: dict, default: str) -> list[Problem]:
-    """A Swedish page whose translatable text changed since the last commit, with the same date."""
+def check_reviewed_dates(root: str, pages: dict, default: str, today) -> list[Problem]:
+    """A Swedish page whose translatable text changed since the last commit, with the same date
+    (unless that date is today: a second edit on the same day needs no new date)."""
     try:
         changed = changed_since_commit(root, f"docs/{default}")
     except NoHistory:
@@ -50,7 +51,7 @@ def check_reviewed_dates(root: str, pages: dict, default: str) -> list[Problem]:
         before = committed_text(root, page.path)
         if before is None or translations.normalise(before) == translations.normalise(page.text):
             continue
-        if translations.reviewed(before) == translations.reviewed(page.text):
+        if translations.reviewed(before) == translations.reviewed(page.text) != today.isoformat():
             problems.append(warning(page.path, page.meta_line("reviewed"),
                                     "the text changed but 'reviewed' did not; set it to today's date, so readers "
                                     "of the translations see when the Swedish page changed"))
