@@ -73,6 +73,13 @@ package: $(STAMP)
 	$(BIN)/python -m scripts.package
 
 ## bench: page weight, requests, paint and build time against stock Material (not part of test)
-bench: $(STAMP) node_modules/.installed system-deps
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-bench.txt
-	$(BIN)/python -m scripts.bench
+bench: .venv-bench/.installed node_modules/.installed system-deps
+	.venv-bench/bin/python -m scripts.bench
+
+# The benchmark's own environment: the site's pins plus stock Material, which the site's
+# environment never holds.
+.venv-bench/.installed: requirements.txt requirements-bench.txt pyproject.toml
+	$(PY) -m venv .venv-bench
+	.venv-bench/bin/pip install $(PIP_QUIET) --no-deps -r requirements.txt -r requirements-bench.txt
+	.venv-bench/bin/pip install $(PIP_QUIET) --no-deps -e .
+	touch $@

@@ -22,6 +22,9 @@ from .yamlpos import DataError, file_stamp
 # Scripts written right to left. A language not listed here is laid out left to right.
 RTL_CODES = frozenset({"ar", "fa", "he", "ku", "ps", "ur", "ckb"})
 CONFIG_NAME = "mkdocs.yml"
+# What a working copy of the repository leaves out: history, outputs and environments.
+NOT_SOURCE = frozenset({".git", "site", "build", "dist", "node_modules", ".venv", ".venv-properdocs", ".venv-bench",
+                        ".pytest_cache", ".ruff_cache", "helpsite.egg-info"})
 
 
 class SiteUrlError(ValueError):

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from helpsite.checks.tree import address
-from helpsite.site import load_site
+from helpsite.site import NOT_SOURCE, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site model of this repository: tests take languages, paths and data from it, never from a list.
@@ -68,8 +68,7 @@ class StaticServer:
 
 
 # What a copy of the repository for a build test leaves out (outputs, tools, history).
-LEAVE_OUT = {".git", "site", "build", "dist", "node_modules", "tests", ".venv", ".venv-properdocs", ".pytest_cache",
-             "helpsite.egg-info"}
+LEAVE_OUT = NOT_SOURCE | {"tests"}
 
 
 def copy_repo(dest: Path, with_tests: bool = False) -> Path:

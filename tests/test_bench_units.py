@@ -13,7 +13,7 @@ import yaml
 
 from helpsite.bench import budget, config, gensite, metrics, report
 from helpsite.bench.server import BenchServer, Served, resolve
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, SITE
 
 
 def served(path, raw, sent, status=200):
@@ -166,15 +166,17 @@ def test_generated_locales_get_every_per_language_text():
 
 
 def test_generate_writes_a_site_with_the_asked_languages_and_pages(tmp_path):
-    path = gensite.generate(str(ROOT), str(tmp_path / "gen"), 4, 25)
+    real = SITE.codes
+    pages = len(list((ROOT / "docs" / real[0]).glob("*.md"))) + 3      # every real page, plus copies
+    path = gensite.generate(str(ROOT), str(tmp_path / "gen"), len(real) + 1, pages)
     written = config.read(path)
     codes = [e["locale"] for e in config.i18n_options(written)["languages"]]
-    assert len(codes) == 4 and codes[:3] == ["sv", "en", "ar"]
+    assert len(codes) == len(real) + 1 and codes[:len(real)] == real
     for code in codes:
-        assert len(list((tmp_path / "gen" / "docs" / code).glob("*.md"))) == 25
+        assert len(list((tmp_path / "gen" / "docs" / code).glob("*.md"))) == pages
         assert (tmp_path / "gen" / "data" / "ui" / f"{code}.yml").exists()
     assert written["hooks"] == config.read(str(ROOT / "mkdocs.yml"))["hooks"]
-    assert (ROOT / "docs" / "sv").exists() and not (ROOT / "docs" / codes[3]).exists()   # repository untouched
+    assert (ROOT / "docs" / real[0]).exists() and not (ROOT / "docs" / codes[-1]).exists()   # repository untouched
 
 
 # ------------------------------------------------------------------ the bench server

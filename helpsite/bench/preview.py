@@ -13,7 +13,9 @@ import subprocess
 import sys
 import time
 
-LEAVE_OUT = {".git", "site", "build", "dist", "node_modules", ".venv", ".pytest_cache", "tests"}
+from ..site import NOT_SOURCE
+
+LEAVE_OUT = NOT_SOURCE | {"tests"}
 PAGE = "om.md"          # a Swedish page that every language has
 
 
