@@ -19,17 +19,16 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from .patterns import FINGERPRINTED_RE, SCHEME_RE
 from .sitefiles import html_files
 
 FINGERPRINT_DIRS = {"assets/css": ".css", "assets/js": ".js"}
 HASH_LENGTH = 10
-ALREADY_HASHED_RE = re.compile(r"\.[0-9a-f]{8,}\.[a-z0-9.]+$")
 # A URL-bearing attribute (href, src, srcset) quoted with " or ', whose value contains one of
 # {kw}: only those can point at a file we rename or delete, and skipping the rest keeps a site
 # of hundreds of pages with long menus fast.
 ATTR_TEMPLATE = r"""(\s(?:href|src|srcset)\s*=\s*)(?:"([^"]*(?:{kw})[^"]*)"|'([^']*(?:{kw})[^']*)')"""
 ANY_ATTR_RE = re.compile(ATTR_TEMPLATE.format(kw=""), re.I)
-SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 CSS_REF_RE = re.compile(r"""url\(\s*["']?([^"')\s]+)|@import\s+["']([^"']+)""", re.I)
 JS_STRING_RE = re.compile(r"""(["'`])([^"'`\n]*?)\1""")
 
@@ -127,7 +126,7 @@ def plan_renames(site: str, dirs: dict[str, str] = FINGERPRINT_DIRS) -> dict[str
         folder = os.path.join(site, rel_dir)
         for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
             path = os.path.join(folder, name)
-            if os.path.isfile(path) and name.endswith(ext) and not ALREADY_HASHED_RE.search(name):
+            if os.path.isfile(path) and name.endswith(ext) and not FINGERPRINTED_RE.search(name):
                 with open(path, "rb") as fh:
                     plan[f"{rel_dir}/{name}"] = f"{rel_dir}/{fingerprinted_name(name, fh.read())}"
     return plan

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from helpsite.patterns import CHROMIUM, CHROMIUM_ARGS
 from tests.sitebuild import ROOT, SITE, StaticServer, build_site, built_pages
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
 LANGS = tuple(SITE.codes)          # from mkdocs.yml, the default first
 
 

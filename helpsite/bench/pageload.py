@@ -11,13 +11,12 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..patterns import CHROMIUM
+from ..patterns import CHROMIUM_ARGS as BASE_ARGS
 from .server import BenchServer, Served
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic",
-                 # Nothing may leave the machine: any other host fails at once, without a DNS query.
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+# Nothing may leave the machine: any other host fails at once, without a DNS query.
+CHROMIUM_ARGS = [*BASE_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 QUIET_S = 1.0          # nothing more for this long after the last response arrived: the page is done
 TIMEOUT_MS = 180_000
 

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from helpsite.deploy.policy import COMPRESS_TYPES
+from helpsite.patterns import MIME
 
 GZIP_LEVEL = 6
-TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
-         ".svg": "image/svg+xml", ".xml": "application/xml", ".wasm": "application/wasm",
-         ".png": "image/png", ".map": "application/json"}
+TYPES = {ext: kind.split(";")[0] for ext, kind in MIME.items()}     # the media type, without charset
 
 
 @dataclass(frozen=True)

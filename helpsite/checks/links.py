@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from urllib.parse import unquote, urlsplit
 
 import markdown
 from pymdownx.slugs import slugify
 
 from .. import cards
+from ..patterns import SCHEME_RE
 from .pages import Page
 from .problems import Problem, error
 from .rendered import SourceLines, attribute_needles, read_tags
 
 LINK_ATTRIBUTES = {"a": "href", "img": "src"}
-SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]      # what MkDocs always adds
 
 

@@ -15,12 +15,12 @@ from html.parser import HTMLParser
 
 import markdown
 
+from ..patterns import SCHEME_RE
 from .pages import Page, line_of
 
 # What mkdocs.yml lists (plus what MkDocs always adds), for a caller that has no config at hand;
 # the runner renders with the config itself (links.markdown_setup).
 SITE_EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html"]
-SCHEME_RE = re.compile(r"([a-z][a-z0-9+.-]*):", re.I)
 
 
 @dataclass(frozen=True)

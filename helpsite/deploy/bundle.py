@@ -18,11 +18,12 @@ import subprocess
 import zipfile
 from dataclasses import dataclass
 
+from ..patterns import HTML_LANG_RE
+
 MANIFEST = "MANIFEST.sha256"
 VERSION_FILE = "VERSION"
 NAME = "helpsite"
 VERSION_META_RE = re.compile(r'<meta name="site-version" content="([^"]*)">')
-HTML_LANG_RE = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 

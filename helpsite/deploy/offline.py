@@ -12,11 +12,11 @@ import os
 import re
 from urllib.parse import unquote, urlsplit
 
+from ..patterns import SCHEME_RE
 from ..sitefiles import html_files
 
 # A whole <script>…</script> (kept as it is) or one href/src attribute value.
 TOKEN_RE = re.compile(r'(<script\b.*?</script>)|(\s(?:href|src)=")([^"]*)(")', re.S | re.I)
-SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Only a server can use these: the site map and the not-found pages (their links are absolute).
 SERVER_ONLY = ("sitemap.xml", "sitemap.xml.gz")
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 
+from ..patterns import CSP_META_RE, FINGERPRINTED
 from ..sitefiles import html_files
 
-CSP_META_RE = re.compile(r'<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"', re.I)
 NOT_FOUND_NAME = "404.html"
 
 # Where a fetch directive falls back to when a policy does not name it (CSP Level 3).
@@ -54,7 +54,7 @@ CACHE = {
 ASSETS_DIR = "assets/"
 SEARCH_DIR = "pagefind/"
 # A content hash of 8+ hex digits before the extension(s): main.57a0d79d.min.css, site.0123abcd.css
-FINGERPRINTED_RE = r"\.[0-9a-f]{8,}\.[a-z0-9.]+$"
+FINGERPRINTED_RE = FINGERPRINTED          # as a string: the server templates write it
 COMPRESS_TYPES = ("text/html", "text/css", "text/javascript", "application/javascript", "application/json",
                   "image/svg+xml", "application/xml", "text/xml", "text/plain", "application/wasm")
 
@@ -118,7 +118,7 @@ def page_policies(site_dir: str) -> dict[str, dict[str, list[str]]]:
             match = CSP_META_RE.search(fh.read())
         if not match:
             raise PolicyError(f"{rel}: error: the page has no Content-Security-Policy meta tag")
-        found[rel] = parse_csp(html.unescape(match.group(1)))  # the attribute may say &#39; for '
+        found[rel] = parse_csp(html.unescape(match.group(2)))  # the attribute may say &#39; for '
     if not found:
         raise PolicyError(f"{site_dir}: error: no HTML pages found")
     return found

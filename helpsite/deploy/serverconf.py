@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from helpsite.deploy import policy
+from helpsite.patterns import MIME
 from helpsite.site import Language
 
 # template in deploy/ -> place in the bundle. .htaccess and web.config go into the site folder
@@ -28,16 +29,6 @@ TEMPLATES = (
 )
 DEFAULT_INSTALL_DIR = "/srv/stod"
 
-# Content types for IIS, which refuses to serve a file whose extension it does not know.
-MIME = {
-    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json", ".map": "application/json", ".xml": "application/xml",
-    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp",
-    ".ico": "image/x-icon", ".woff2": "font/woff2", ".txt": "text/plain; charset=utf-8",
-    ".pdf": "application/pdf", ".gz": "application/gzip", ".wasm": "application/wasm",
-    ".webmanifest": "application/manifest+json",
-}
 
 
 def base_path(site_url: str) -> str:

@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 
+from ..patterns import HTML_LANG_RE
 from ..sitefiles import html_files
 
 BUNDLE = "pagefind"
@@ -19,7 +20,6 @@ BUNDLE = "pagefind"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
           "pagefind-worker.js")
-HTML_LANG_RE = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 MARK = "data-pagefind-body"
 MARKED_RE = re.compile(r"<[a-z]+\b[^>]*\s" + MARK + r"[\s>=]")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ..patterns import CSP_META_RE
+
 SEARCH_SLUG = "sok"
 CONTENT_ARTICLE_RE = re.compile(r'<article\b(?=[^>]*\bclass="content")([^>]*)>')
 LANG_ATTR_RE = re.compile(r'\slang="')
 MOUNT_RE = re.compile(r'<div id="site-search">\s*</div>')
-CSP_META_RE = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 SCRIPT_SRC_SELF = "script-src 'self'"
 # Pagefind's engine is WebAssembly; Chromium compiles it only when the CSP allows it. This keyword
 # allows compiling WebAssembly and nothing else (no eval, no inline script).
