@@ -16,13 +16,16 @@ PIP_QUIET := --quiet --disable-pip-version-check
 
 .PHONY: serve site test check translations posters package bench clean system-deps
 
+# Made anew when the pins change, so a package dropped from them (e.g. the old theme) leaves too.
 .venv/.installed: requirements.txt pyproject.toml
+	rm -rf .venv
 	$(PY) -m venv .venv
 	.venv/bin/pip install $(PIP_QUIET) --no-deps -r requirements.txt
 	.venv/bin/pip install $(PIP_QUIET) --no-deps -e .
 	touch $@
 
 $(PD_STAMP): requirements.txt requirements-properdocs.txt pyproject.toml
+	rm -rf $(PD_VENV)
 	$(PY) -m venv $(PD_VENV)
 	grep -v -E '^(mkdocs|mkdocs-get-deps|mergedeep)==' requirements.txt > $(PD_VENV)/requirements.txt
 	$(PD_VENV)/bin/pip install $(PIP_QUIET) --no-deps -r $(PD_VENV)/requirements.txt -r requirements-properdocs.txt
@@ -79,6 +82,7 @@ bench: .venv-bench/.installed node_modules/.installed system-deps
 # The benchmark's own environment: the site's pins plus stock Material, which the site's
 # environment never holds.
 .venv-bench/.installed: requirements.txt requirements-bench.txt pyproject.toml
+	rm -rf .venv-bench
 	$(PY) -m venv .venv-bench
 	.venv-bench/bin/pip install $(PIP_QUIET) --no-deps -r requirements.txt -r requirements-bench.txt
 	.venv-bench/bin/pip install $(PIP_QUIET) --no-deps -e .

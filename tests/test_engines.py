@@ -57,3 +57,11 @@ def test_properdocs_builds_the_same_site(tmp_path):
     build_with(PROPERDOCS_PYTHON, properdocs_site, tmp_path)
     assert differences(mkdocs_site, properdocs_site) == []
     assert (properdocs_site / "en" / "index.html").exists()
+
+
+def test_the_site_environment_has_no_theme_package():
+    """Material for MkDocs (end of life 2027-05-05) is the benchmark's reference only."""
+    import importlib.util
+    assert importlib.util.find_spec("material") is None, "mkdocs-material is installed in the site's environment"
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8").lower()
+    assert "mkdocs-material" not in requirements
