@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass, field
 
 from . import engine  # noqa: F401  - before any mkdocs import
-from .checks.runner import run_checks
+from .checks.runner import Options, run_checks
 from .site import Site, load_site
 from .yamlpos import DataError
 
@@ -107,7 +107,8 @@ class Preview:
         errors, out = [], None
         try:
             site = load_site(self.config_path)
-            problems = run_checks(site.root).problems
+            # The same checks as make check, on the languages being previewed (all by default).
+            problems = run_checks(site.root, Options(languages=self.codes)).problems
             errors = [str(p) for p in problems if p.severity == "error"]
             if not errors:
                 out = tempfile.mkdtemp(prefix="preview-")

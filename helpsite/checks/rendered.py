@@ -8,6 +8,7 @@ in the Markdown, or else to the nearest text before it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -54,12 +55,19 @@ class _Reader(HTMLParser):
             self.text = data.strip()
 
 
-def read_tags(html: str) -> list[Tag]:
+def read_tags(html: str) -> tuple[Tag, ...]:
     """Every start tag in the HTML, in order (self-closing ones too)."""
+    return _read_tags(html)
+
+
+@functools.lru_cache(maxsize=512)
+def _read_tags(html: str) -> tuple[Tag, ...]:
+    # Three checks (unsafe HTML, images, links) read the same page: parse it once. The key is the
+    # HTML itself, so an edited page is parsed again (the preview runs the checks on every save).
     reader = _Reader()
     reader.feed(html)
     reader.close()
-    return reader.tags
+    return tuple(reader.tags)
 
 
 def render(page: Page) -> str:

@@ -29,6 +29,8 @@ class Options:
     today: dt.date = field(default_factory=dt.date.today)
     release: bool = False
     lix_limit: float = LIX_LIMIT
+    # Only these languages' pages (the preview of some languages); None: every page.
+    languages: list[str] | None = None
 
 
 @dataclass
@@ -69,6 +71,8 @@ def run_checks(root: str = ".", options: Options | None = None) -> Result:
     problems += found + tree.check_slugs(listed) + tree.check_same_tree(listed, codes, site.language_lines)
     pages: dict[str, Page] = {}
     for path, lang, rel in listed:
+        if options.languages is not None and lang not in options.languages:
+            continue
         page, found = load_page(root, path, lang, rel)
         problems += found
         if page:
