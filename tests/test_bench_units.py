@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import urllib.request
+from pathlib import Path
 
 import pytest
 import yaml
@@ -202,3 +203,13 @@ def test_server_gzips_text_and_logs_both_sizes(tmp_path):
         assert info.value.code == 404
     finally:
         server.close()
+
+
+def test_a_generated_site_passes_the_checks(tmp_path):
+    """The benchmark's generated sites are built with the checks first: they must pass them."""
+    from helpsite.checks.runner import run_checks
+    real = SITE.codes
+    pages = len(list((ROOT / "docs" / real[0]).glob("*.md"))) + 2
+    path = gensite.generate(str(ROOT), str(tmp_path / "gen"), len(real) + 2, pages)
+    errors = [str(p) for p in run_checks(str(Path(path).parent)).problems if p.severity == "error"]
+    assert errors == []

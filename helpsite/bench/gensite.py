@@ -15,6 +15,7 @@ import shutil
 
 import yaml
 
+from helpsite import translations
 from helpsite.checks.texts import text_folders
 
 from . import config as cfg
@@ -64,6 +65,15 @@ def add_languages(data, models: dict[str, str], real: list[str]):
     return out
 
 
+def _stamp_copy(path: str) -> None:
+    """A generated language modelled on the default one holds copies of its pages; stamp each as a
+    translation of itself, so the site treats it as translated (the workload of a real language)."""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(translations.stamp_text(text, translations.fingerprint(text)))
+
+
 def generate(repo: str, root: str, languages: int, pages: int) -> str:
     """Write the generated site into `root` (created); returns the path of its mkdocs.yml."""
     base = cfg.read(os.path.join(repo, "mkdocs.yml"))
@@ -87,6 +97,18 @@ def generate(repo: str, root: str, languages: int, pages: int) -> str:
             src = os.path.join(repo, "docs", model, old)
             if os.path.exists(src):          # a missing translation falls back, as on the real site
                 shutil.copyfile(src, os.path.join(folder, new))
+                if model == real[0] and code != model:
+                    _stamp_copy(os.path.join(folder, new))
+        # Sections in folders (the staff section) come along once, as they are: pages link to them.
+        model_docs = os.path.join(repo, "docs", model)
+        for sub in sorted(os.listdir(model_docs)):
+            if os.path.isdir(os.path.join(model_docs, sub)):
+                shutil.copytree(os.path.join(model_docs, sub), os.path.join(folder, sub))
+                if model == real[0] and code != model:
+                    for dirpath, _, names in os.walk(os.path.join(folder, sub)):
+                        for name in names:
+                            if name.endswith(".md"):
+                                _stamp_copy(os.path.join(dirpath, name))
     for folder in text_folders(repo, real):
         for code, model in models.items():
             target = os.path.join(root, folder, f"{code}.yml")
