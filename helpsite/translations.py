@@ -8,6 +8,7 @@ description, body); re-wrapping lines or changing the `reviewed` date does not o
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -28,7 +29,10 @@ NOTICE_KEYS = ("translation_missing_title", "translation_missing_text", "transla
                "translation_outdated_text", "translation_outdated_link")
 
 
+@functools.lru_cache(maxsize=1024)
 def _meta(text: str) -> tuple[dict, str]:
+    # Cached: the checks and the build ask for the same page's front matter many times (its stamp,
+    # its date, its fingerprint for every language). Callers only read the dict.
     yaml_text, body = split_front_matter(text)
     try:
         meta = yaml.safe_load(yaml_text) if yaml_text else {}

@@ -1,12 +1,13 @@
 """Checked, strict build that replaces the output folder only when the build succeeded.
 
-First the editors' checks run (the same as `make check`, printed the same way): any error stops
-here, so what the checks refuse is never built; warnings are printed and the build goes on.
+The editors' checks run (the same as `make check`, printed the same way) while the engine builds
+into a staging folder: any check error throws that folder away, so what the checks refuse is never
+published; warnings are printed and the build goes on.
 A failed build (a broken link, an unknown contact id, bad data) leaves the previous site/ as it
 was, so a good site never turns into a half-built one. The search index (Pagefind, one per
 language) is built into the same staging folder, so a failed index also leaves the old site.
-Between the two, helpsite/finishing.py removes the theme files no page loads and gives our CSS
-and JS content-hashed names (long caching); a failure there leaves the old site too.
+Between the two, helpsite/finishing.py gives our CSS and JS content-hashed names (long caching);
+a failure there leaves the old site too.
 
 Usage: python -m scripts.build_site [--out site] [--config mkdocs.yml] [--release]
 """
@@ -45,23 +46,41 @@ def checks_pass(config: str, release: bool = False) -> bool:
 
 
 def build(out: str, config: str = "mkdocs.yml", env: dict | None = None, release: bool = False) -> int:
-    if not checks_pass(config, release):
+    try:
+        load_site(config)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
         print(f"{out}: not built; the previous output was left unchanged", file=sys.stderr)
         return 1
     parent = os.path.dirname(os.path.abspath(out)) or "."
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
     try:
-        # No --quiet: in MkDocs 1.6 it hides warnings from --strict, so a broken link would pass.
-        result = subprocess.run(
+        # The engine builds into the staging folder while the checks run here (two cores, about
+        # half the wait); a check error throws the staging folder away, so nothing the checks
+        # refuse is ever published. No --quiet: in MkDocs 1.6 it hides warnings from --strict.
+        engine_run = subprocess.Popen(
             [sys.executable, "-m", engine.NAME, "build", "--strict", "-f", config, "-d", staging],
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, capture_output=True, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
+        try:
+            passed = checks_pass(config, release)
+        except BaseException:
+            engine_run.kill()
+            engine_run.communicate()
+            raise
+        if not passed:
+            engine_run.kill()
+            engine_run.communicate()
+            print(f"{out}: not built; the previous output was left unchanged", file=sys.stderr)
+            return 1
+        engine_output, _ = engine_run.communicate()
         # Show the warnings and errors, not MkDocs' INFO lines.
-        for line in (result.stderr + result.stdout).splitlines():
+        for line in engine_output.splitlines():
             if line.strip() and not line.startswith("INFO"):
                 print(line, file=sys.stderr)
-        if result.returncode != 0:
+        if engine_run.returncode != 0:
             print(f"{out}: build failed; the previous output was left unchanged", file=sys.stderr)
             return 1
         try:
