@@ -65,8 +65,8 @@ def _menu_key(item) -> str:
 def on_page_markdown(markdown, page, config, files):
     site = _site(config)
     build = _build_lang(site, config)
-    state = _translation_state(site, build, page, config)
-    page.helpsite_translation = state      # read by on_page_content and on_page_context
+    state, source_reviewed = _translation_state(site, build, page)
+    page.helpsite_translation = (state, source_reviewed)      # read by on_page_content
     lang = site.default if state == "missing" else site.language(getattr(page.file, "locale", None) or build.code)
     page.helpsite_content_lang = lang
     try:
@@ -77,16 +77,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _translation_state(site: Site, build, page, config) -> str:
+def _translation_state(site: Site, build, page) -> tuple[str, str | None]:
+    """(current | outdated | missing, the Swedish page's `reviewed` date for the notice)."""
     if build.default:
-        return "current"
+        return "current", None
     source_path = os.path.join(site.docs_dir, site.default.code, _rel(page))
     if not os.path.exists(source_path):
-        return "current"                    # no Swedish original: the checks report it
-    if getattr(page.file, "locale", build.code) == site.default.code:
-        return "missing"                    # the i18n plugin's fallback to the Swedish page
+        return "current", None              # no Swedish original: the checks report it
     source = _data(lambda: translations.read(source_path))
-    return translations.status(source, _data(lambda: translations.read(page.file.abs_src_path)))
+    if getattr(page.file, "locale", build.code) == site.default.code:
+        return "missing", translations.reviewed(source)     # the i18n plugin's fallback page
+    translated = _data(lambda: translations.read(page.file.abs_src_path))
+    return translations.status(source, translated), translations.reviewed(source)
 
 
 def _front_matter_lines(page) -> int:
@@ -101,28 +103,32 @@ def on_page_content(html, page, config, files):
     lang = page.helpsite_content_lang
     html = cards.render_html(html, _data(site.contacts), lang.code, _data(lambda: site.ui(lang.code)))
     html = _fill_poster_list(site, html, page, config)
-    state = page.helpsite_translation
+    state, source_reviewed = page.helpsite_translation
     if state == "current":
         return html
     build = _build_lang(site, config)
     source_url = chrome.rel_url(site.default.prefix + chrome.path_below_language(page.url, build), page.url)
-    source = _data(lambda: translations.read(os.path.join(site.docs_dir, site.default.code, _rel(page))))
     notice = translations.notice_html(state, _data(lambda: site.ui(build.code)), build.code, build.dir,
-                                      translations.reviewed(source), source_url, site.default.code)
+                                      source_reviewed, source_url, site.default.code)
     return notice + html
 
 
 def _fill_poster_list(site: Site, html: str, page, config) -> str:
+    # Only two kinds of page list printables: look at the page first, the poster data after.
+    has_routines = bool(sitepage.ROUTINE_MARKER_RE.search(html))
+    posters_of = next((lang for lang in site.languages if sitepage.is_staff_page(page.url, lang)), None)
+    if not has_routines and posters_of is None:
+        return html
     texts = _poster_texts(site)
-    if sitepage.ROUTINE_MARKER_RE.search(html):
+    if has_routines:
         build = _build_lang(site, config)
         page_text = next(t for t in texts if t.lang == build)
         links = sitepage.routine_links_html(_data(lambda: routines.all_routines(site)), page_text,
                                             lambda path: chrome.rel_url(path, page.url))
         html = sitepage.fill_routine_marker(html, links)
-    page_text = next((t for t in texts if sitepage.is_staff_page(page.url, t.lang)), None)
-    if page_text is None:
+    if posters_of is None:
         return html
+    page_text = next(t for t in texts if t.lang == posters_of)
     links = sitepage.links_html(texts, page_text, lambda path: chrome.rel_url(path, page.url),
                                 with_qr=bool(site.site_url))
     filled = sitepage.fill_marker(html, links)

@@ -85,10 +85,8 @@ def build_languages(site: Site, codes: list[str] | None, out: str) -> list[str]:
             lang.build = codes is None or lang.locale in codes
         build(config)
         return []
-    except (MkDocsException, DataError, OSError) as exc:
+    except (MkDocsException, DataError, OSError) as exc:     # MkDocs' Abort (strict warnings) included
         return handler.lines + [str(exc)]
-    except SystemExit:          # MkDocs' Abort after strict warnings
-        return handler.lines or ["the build stopped"]
     finally:
         logger.removeHandler(handler)
 

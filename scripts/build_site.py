@@ -28,13 +28,8 @@ from helpsite.site import load_site
 from helpsite.yamlpos import DataError
 
 
-def checks_pass(config: str, release: bool = False) -> bool:
-    """Run the editors' checks on the repository of `config`; print every problem; False on an error."""
-    try:
-        root = load_site(config).root
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        return False
+def checks_pass(root: str, release: bool = False) -> bool:
+    """Run the editors' checks on the repository at `root`; print every problem; False on an error."""
     problems = run_checks(root, Options(release=release)).problems
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -45,13 +40,17 @@ def checks_pass(config: str, release: bool = False) -> bool:
     return not errors
 
 
+def _unchanged(out: str, what: str) -> int:
+    print(f"{out}: {what}; the previous output was left unchanged", file=sys.stderr)
+    return 1
+
+
 def build(out: str, config: str = "mkdocs.yml", env: dict | None = None, release: bool = False) -> int:
     try:
-        load_site(config)
+        root = load_site(config).root
     except DataError as exc:
         print(exc, file=sys.stderr)
-        print(f"{out}: not built; the previous output was left unchanged", file=sys.stderr)
-        return 1
+        return _unchanged(out, "not built")
     parent = os.path.dirname(os.path.abspath(out)) or "."
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
@@ -64,38 +63,32 @@ def build(out: str, config: str = "mkdocs.yml", env: dict | None = None, release
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
+        passed = False
         try:
-            passed = checks_pass(config, release)
-        except BaseException:
-            engine_run.kill()
-            engine_run.communicate()
-            raise
+            passed = checks_pass(root, release)
+        finally:
+            if not passed:
+                engine_run.kill()
+            engine_output, _ = engine_run.communicate()
         if not passed:
-            engine_run.kill()
-            engine_run.communicate()
-            print(f"{out}: not built; the previous output was left unchanged", file=sys.stderr)
-            return 1
-        engine_output, _ = engine_run.communicate()
+            return _unchanged(out, "not built")
         # Show the warnings and errors, not MkDocs' INFO lines.
         for line in engine_output.splitlines():
             if line.strip() and not line.startswith("INFO"):
                 print(line, file=sys.stderr)
         if engine_run.returncode != 0:
-            print(f"{out}: build failed; the previous output was left unchanged", file=sys.stderr)
-            return 1
+            return _unchanged(out, "build failed")
         try:
             # Before Pagefind: its bundle is hashed by Pagefind itself and must stay as it is.
             finish(staging)
         except (FinishingError, OSError) as exc:
             print(exc, file=sys.stderr)
-            print(f"{out}: finishing the build failed; the previous output was left unchanged", file=sys.stderr)
-            return 1
+            return _unchanged(out, "finishing the build failed")
         try:
             build_index(staging)
         except SearchIndexError as exc:
             print(exc, file=sys.stderr)
-            print(f"{out}: search index failed; the previous output was left unchanged", file=sys.stderr)
-            return 1
+            return _unchanged(out, "search index failed")
         # Two renames: the old site stays whole until the new one is in place.
         old = None
         if os.path.exists(out):

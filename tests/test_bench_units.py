@@ -144,11 +144,14 @@ def test_config_round_trip_keeps_mkdocs_tags_and_stock_drops_our_machinery():
 
 
 def test_locale_plan_keeps_real_languages_and_models_the_others():
-    plan = gensite.locale_plan(["sv", "en", "ar"], 5)
-    assert list(plan) == ["sv", "en", "ar", "fi", "de"]
-    assert plan["sv"] == "sv" and plan["fi"] in ("sv", "en", "ar") and plan["de"] in ("sv", "en", "ar")
+    real = SITE.codes
+    plan = gensite.locale_plan(real, len(real) + 2)
+    assert list(plan)[:len(real)] == real and all(plan[code] == code for code in real)
+    made_up = list(plan)[len(real):]
+    assert len(made_up) == 2 and not set(made_up) & set(real)
+    assert all(plan[code] in real for code in made_up)        # each modelled on a real language
     with pytest.raises(ValueError):
-        gensite.locale_plan(["sv"], 100)
+        gensite.locale_plan(real[:1], 100)
 
 
 def test_page_plan_repeats_ordinary_pages_only():

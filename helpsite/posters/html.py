@@ -10,6 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import qr
+from . import routines as staff
 from .content import PosterText
 from .links import short_address, start_url
 
@@ -85,8 +86,6 @@ def language_documents(t: PosterText, site_url: str | None, css: str = CSS_FILE,
 def routine_documents(routines, site_url: str | None, css: str = CSS_FILE, csp: str | None = None,
                       back: dict | None = None, icon: str | None = None) -> list[Document]:
     """An A4 routine and an A6 pocket card per workplace and language (helpsite.posters.routines)."""
-    from . import routines as staff
-
     env, docs = _env(), []
     for r in routines:
         for kind in staff.KINDS:

@@ -41,7 +41,7 @@ def _read(path: str, shown: str):
     return located
 
 
-def _routine(located, shown, key, lang, text_lang, services) -> Routine:
+def _routine(located, shown, key, lang, text_lang, services, default_code: str) -> Routine:
     item = located.data[key]
     where = located.line(key)
     if not isinstance(item, dict):
@@ -61,18 +61,12 @@ def _routine(located, shown, key, lang, text_lang, services) -> Routine:
         service = services.get(ident)
         if service is None:
             raise DataError(shown, located.line(key, "contacts", i), f"'{ident}' is not a service in data/contacts.yml")
-        name = service.text("name", text_lang.code) or service.text("name", services_default(services))
+        name = service.text("name", text_lang.code) or service.text("name", default_code)
         # A service without a verified number is printed with its web address, never with a guess.
         display = service.phones[0].display if service.phones else (service.web or "")
         numbers.append((name, display, service.phones[0].tel if service.phones else None))
     return Routine(lang, text_lang, key, item["title"].strip(), tuple(s.strip() for s in steps),
                    item["report"].strip(), tuple(numbers))
-
-
-def services_default(services) -> str:
-    # Every service has a name in the default language (contacts.py checks it): take any one's.
-    first = next(iter(services.values()))
-    return next(iter(first.texts["name"]))
 
 
 def all_routines(site) -> list[Routine]:
@@ -97,7 +91,8 @@ def _load(site, paths: dict) -> list[Routine]:
             if key not in located.data:
                 raise DataError(site.display(path), 1, f"'{key}' is missing (every language has every workplace "
                                                        f"of {os.path.basename(base_path)})")
-            out.append(_routine(located, site.display(path), key, lang, lang if own else default, services))
+            out.append(_routine(located, site.display(path), key, lang, lang if own else default, services,
+                                default.code))
     return out
 
 

@@ -11,6 +11,7 @@ import re
 from html import escape
 
 from .html import KINDS, MULTI
+from .routines import name
 
 FOLDER = "affischer"                      # the staff page's slug, and the posters' folder
 MARKER_RE = re.compile(r'<div class="poster-list">\s*</div>')
@@ -69,7 +70,6 @@ def staff_back_links(texts) -> dict:
 
 def routine_links_html(routines, page_text, href) -> str:
     """The staff page's list: each workplace's routine (A4) and pocket card, in the page's language."""
-    from .routines import name
     words = page_text.texts
     items = []
     for r in routines:
