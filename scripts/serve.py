@@ -56,11 +56,13 @@ def main(argv: list[str] | None = None) -> int:
               f"pick another: make serve PORT={args.port + 1}", file=sys.stderr)
         return 2
     server.daemon_threads = True
+    # The snapshot comes before the first build: a save made while it builds, or just after the
+    # server answers, is then seen as a change and rebuilt, never folded into the baseline.
+    seen = snapshot(site.root, site.config_path)
     preview.rebuild()
     _report(preview)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving {', '.join(codes or site.codes)} at http://127.0.0.1:{args.port}/ (Ctrl+C stops)", flush=True)
-    seen = snapshot(site.root, site.config_path)
     try:
         while True:
             time.sleep(args.poll)
