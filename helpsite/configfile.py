@@ -5,7 +5,7 @@ entry, and the line of each entry, so a message about one language can point at 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -24,6 +24,16 @@ class Language:
     dir: str               # "rtl" or "ltr"
     site_name: str         # the site's name in this language
     default: bool = False  # the source language: built at the site root
+    # From the entry's `extra:` in mkdocs.yml (see there):
+    fallback: str | None = None   # where missing interface and service texts come from
+    html_lang: str = ""    # <html lang> when it differs from the code (easy-read Swedish: sv)
+    review: str = "warning"  # what `make check --release` says of pages no translator checked
+    lix_limit: float | None = None  # readability limit of this language's pages (Swedish-style LIX)
+
+    @property
+    def lang(self) -> str:
+        """The value of `lang` attributes for text in this language."""
+        return self.html_lang or self.code
 
     @property
     def prefix(self) -> str:
@@ -33,7 +43,7 @@ class Language:
     @property
     def search_lang(self) -> str:
         """The language Pagefind indexes and stems this language's pages in (from <html lang>)."""
-        return self.code
+        return self.lang
 
 
 def read_config(path: str) -> tuple[dict, tuple[Language, ...], dict]:
@@ -104,7 +114,8 @@ def _languages(entries: list, lines: dict, global_name: str, shown: str) -> list
         if not isinstance(item.get("name"), str) or not item["name"].strip():
             raise DataError(shown, line, f"language '{code}' needs 'name:' (its own name, e.g. Suomi)")
         out.append(Language(code, item["name"], "rtl" if code.split("-")[0] in RTL_CODES else "ltr",
-                            item.get("site_name") or global_name, bool(item.get("default"))))
+                            item.get("site_name") or global_name, bool(item.get("default")),
+                            **_settings(item.get("extra"), code, line, shown)))
     defaults = [lang for lang in out if lang.default]
     if len(defaults) != 1:
         raise DataError(shown, lines.get(0, 1), "exactly one language must have 'default: true'")
@@ -113,4 +124,45 @@ def _languages(entries: list, lines: dict, global_name: str, shown: str) -> list
         if lang.code in seen:
             raise DataError(shown, lines.get(index, 1), f"language '{lang.code}' is listed twice")
         seen.add(lang.code)
+    codes = [lang.code for lang in out]
+    for index, lang in enumerate(out):
+        if lang.fallback is not None and (lang.fallback not in codes or lang.fallback == lang.code):
+            raise DataError(shown, lines.get(index, 1), f"language '{lang.code}': fallback '{lang.fallback}' must be "
+                                                        f"another language listed here ({', '.join(codes)})")
+    out = [lang if lang.default or lang.fallback else replace(lang, fallback=defaults[0].code) for lang in out]
+    _refuse_fallback_loops(out, shown, lines)
     return sorted(out, key=lambda lang: not lang.default)
+
+
+SETTINGS = {"fallback": str, "html_lang": str, "review": str, "lix_limit": (int, float)}
+
+
+def _settings(extra, code: str, line: int, shown: str) -> dict:
+    """Our per-language settings from the entry's `extra:` (the i18n plugin merges that mapping
+    into `config.extra` while it builds the language, which does no harm)."""
+    if extra is None:
+        return {}
+    if not isinstance(extra, dict):
+        raise DataError(shown, line, f"language '{code}': 'extra:' must be 'key: value' lines")
+    out = {}
+    for key, kind in SETTINGS.items():
+        if key in extra:
+            value = extra[key]
+            if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
+                raise DataError(shown, line, f"language '{code}': extra '{key}' has the wrong kind of value ({value!r})")
+            out[key] = value
+    if out.get("review", "warning") not in ("warning", "error"):
+        raise DataError(shown, line, f"language '{code}': extra 'review' must be warning or error")
+    return out
+
+
+def _refuse_fallback_loops(langs: list[Language], shown: str, lines: dict) -> None:
+    by_code = {lang.code: lang for lang in langs}
+    for index, lang in enumerate(langs):
+        seen, current = [lang.code], lang
+        while current.fallback:
+            if current.fallback in seen:
+                raise DataError(shown, lines.get(index, 1), f"language '{lang.code}': the fallbacks go round in a "
+                                                            f"circle ({' -> '.join(seen + [current.fallback])})")
+            seen.append(current.fallback)
+            current = by_code[current.fallback]

@@ -6,6 +6,7 @@ so one change in the data file changes every page, card and poster.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ class Phone:
     display: str          # as shown, e.g. "020-50 50 50"
     tel: str              # for tel: links: E.164 (+4620505050) or a Swedish short number (112)
     note: dict
+    written: str = ""     # as in the data file (texts files name the phone by it)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class Service:
 
     def text(self, field: str, lang: str) -> str | None:
         return self.texts.get(field, {}).get(lang)
+
+    def text_in(self, field: str, chain: list):
+        """(text, Language) from the first language of `chain` that has one, or (None, None)."""
+        return first_text(self.texts.get(field, {}), chain)
 
     def checked_date(self) -> dt.date:
         year, month, *day = (int(part) for part in self.checked.split("-"))
@@ -118,7 +124,7 @@ class _Entry:
             note = item.get("note")
             if note is not None and not isinstance(note, dict):
                 self.fail("a phone 'note' must map each language code to a text", "phones", i, "note")
-            out.append(Phone(parsed.display, parsed.tel, note or {}))
+            out.append(Phone(parsed.display, parsed.tel, dict(note or {}), item["number"]))
         return tuple(out)
 
     def sources(self):
@@ -178,8 +184,69 @@ def parse_contacts(text: str, path: str, default_lang: str) -> dict:
     return services
 
 
-def load_contacts(path: str, default_lang: str) -> dict:
-    return parse_contacts(read_text(path), path, default_lang)
+def first_text(by_lang: dict, chain: list):
+    """(text, Language) of the first language in `chain` that `by_lang` has a text for."""
+    for lang in chain:
+        if lang.code in by_lang:
+            return by_lang[lang.code], lang
+    return None, None
+
+
+def load_contacts(path: str, default_lang: str, texts_dir: str | None = None) -> dict:
+    """The services in `path`, with the texts of further languages from `texts_dir`/<code>.yml."""
+    services = parse_contacts(read_text(path), path, default_lang)
+    if texts_dir and os.path.isdir(texts_dir):
+        for name in sorted(os.listdir(texts_dir)):
+            if name.endswith(".yml"):
+                add_texts(services, os.path.join(texts_dir, name), name[:-4])
+    return services
+
+
+def add_texts(services: dict, path: str, code: str) -> None:
+    """Merge one language's service texts (data/contact-texts/<code>.yml) into `services`.
+
+    The file holds only words: `id: {name, purpose, hours, anonymity_note, languages,
+    phone_notes: {number as written: note}}`. Facts stay in data/contacts.yml, so a translator
+    can never change a number; every id, field and number must exist there already.
+    """
+    located = load_located(read_text(path), path)
+    if located.data is None:
+        return
+    if not isinstance(located.data, dict):
+        raise DataError(path, 1, "expected one entry per service id: 'id:' followed by its texts")
+    for ident, fields in located.data.items():
+        where = located.line(ident)
+        service = services.get(ident)
+        if service is None:
+            raise DataError(path, where, f"unknown service id '{ident}' (see data/contacts.yml)")
+        if not isinstance(fields, dict):
+            raise DataError(path, where, f"'{ident}' must be followed by its texts (name: ..., purpose: ...)")
+        for field, value in fields.items():
+            line = located.line(ident, field)
+            if field == "phone_notes":
+                _add_notes(service, value, code, path, line)
+                continue
+            if field not in TEXT_FIELDS or field not in service.texts:
+                raise DataError(path, line, f"service '{ident}' has no '{field}' to translate; "
+                                            f"texts here: {', '.join(sorted(service.texts))}, phone_notes")
+            if code in service.texts[field]:
+                raise DataError(path, line, f"service '{ident}': '{field}' in '{code}' is also in data/contacts.yml; "
+                                            f"keep it in one place")
+            if not isinstance(value, str) or not value.strip():
+                raise DataError(path, line, f"service '{ident}': '{field}' must be a non-empty text")
+            service.texts[field][code] = " ".join(value.split())
+
+
+def _add_notes(service, value, code: str, path: str, line: int) -> None:
+    if not isinstance(value, dict):
+        raise DataError(path, line, "'phone_notes' maps each number, as written in data/contacts.yml, to its note")
+    for number, note in value.items():
+        phone = next((p for p in service.phones if p.note and number in (p.written, p.display)), None)
+        if phone is None:
+            raise DataError(path, line, f"service '{service.id}' has no phone '{number}' with a note")
+        if not isinstance(note, str) or not note.strip():
+            raise DataError(path, line, f"service '{service.id}': the note for '{number}' must be a non-empty text")
+        phone.note[code] = " ".join(note.split())
 
 
 def is_stale(service: Service, today: dt.date, months: int = 12) -> bool:

@@ -12,6 +12,7 @@ import os
 from mkdocs.exceptions import PluginError
 
 from helpsite import cards, chrome, htmlpost, translations
+from helpsite import ui as ui_texts
 from helpsite.directives import DirectiveError, check_directives
 from helpsite.posters import build as posters
 from helpsite.posters import routines, sitepage
@@ -47,6 +48,13 @@ def _rel(page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
+def on_env(env, config, files):
+    # `{{ ui.exit | t }}`: an interface text as HTML, marked with its language when it is
+    # borrowed from a fallback language (helpsite/ui.py).
+    env.filters["t"] = ui_texts.text_html
+    return env
+
+
 def on_config(config):
     site = _site(config)
     _data(site.contacts)              # a mistake in the data stops the build before any page
@@ -70,7 +78,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = site.default if state == "missing" else site.language(getattr(page.file, "locale", None) or build.code)
     page.helpsite_content_lang = lang
     try:
-        check_directives(markdown, _data(site.contacts), lang.code)
+        check_directives(markdown, _data(site.contacts))
     except DirectiveError as exc:
         line = exc.line + _front_matter_lines(page)
         raise PluginError(f"docs/{page.file.src_uri}:{line}: error: {exc.message}") from None
@@ -101,15 +109,18 @@ def _front_matter_lines(page) -> int:
 def on_page_content(html, page, config, files):
     site = _site(config)
     lang = page.helpsite_content_lang
-    html = cards.render_html(html, _data(site.contacts), lang.code, _data(lambda: site.ui(lang.code)))
+    html = cards.render_html(html, _data(site.contacts), site.chain(lang.code), _data(lambda: site.ui(lang.code)))
     html = _fill_poster_list(site, html, page, config)
     state, source_reviewed = page.helpsite_translation
-    if state == "current":
-        return html
     build = _build_lang(site, config)
-    source_url = chrome.rel_url(site.default.prefix + chrome.path_below_language(page.url, build), page.url)
-    notice = translations.notice_html(state, _data(lambda: site.ui(build.code)), build.code, build.dir,
-                                      source_reviewed, source_url, site.default.code)
+    ui = _data(lambda: site.ui(build.code))
+    notice = ""
+    if state != "current":
+        source_url = chrome.rel_url(site.default.prefix + chrome.path_below_language(page.url, build), page.url)
+        notice = translations.notice_html(state, ui, build.lang, build.dir, source_reviewed, source_url,
+                                          site.default.lang)
+    if not build.default and state != "missing" and not translations.translator_reviewed(page.meta):
+        notice += translations.unreviewed_html(ui, build.lang, build.dir)
     return notice + html
 
 

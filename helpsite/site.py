@@ -85,6 +85,11 @@ class Site:
         return self.path("data", "contacts.yml")
 
     @property
+    def contact_texts_dir(self) -> str:
+        """The services' texts in further languages, one file per language (facts stay in contacts.yml)."""
+        return self.path("data", "contact-texts")
+
+    @property
     def site_url(self) -> str:
         """The normalised deployed address, or '' when none is set."""
         raw = self.config.get("site_url") or ""
@@ -101,17 +106,19 @@ class Site:
     def contacts(self) -> dict:
         """{id: Service} from data/contacts.yml, validated; read again only when the file changed."""
         from .contacts import load_contacts
-        path = self.contacts_path
-        return self.cached(("contacts", file_stamp(path)),
-                       lambda: load_contacts(self.display(path), self.default.code))
+        path, folder = self.contacts_path, self.contact_texts_dir
+        stamps = [file_stamp(os.path.join(folder, n)) for n in sorted(os.listdir(folder))] if os.path.isdir(folder) else []
+        return self.cached(("contacts", file_stamp(path), *stamps),
+                           lambda: load_contacts(self.display(path), self.default.code, self.display(folder)))
 
     def search_texts(self, code: str) -> dict:
         """Texts of the search page in one language (data/ui/search/<code>.yml)."""
         from .search.texts import load_search_texts
         folder = self.path("data", "ui", "search")
-        paths = [os.path.join(folder, f"{c}.yml") for c in (code, self.default.code)]
+        chain = self.chain(code)
+        paths = [os.path.join(folder, f"{lang.code}.yml") for lang in chain]
         return self.cached(("search", code, *map(file_stamp, paths)),
-                           lambda: load_search_texts(code, self.display(folder), self.default.code))
+                           lambda: load_search_texts(chain, self.display(folder)))
 
     def cached(self, key: tuple, load):
         """`load()` once per key; keys hold the stamps of the files read, so an edit reloads."""
@@ -119,12 +126,24 @@ class Site:
             self._cache[key] = load()
         return self._cache[key]
 
-    def ui(self, code: str) -> dict:
-        """Interface texts of one language (data/ui/<code>.yml), checked against the default's keys."""
+    def chain(self, code: str) -> list[Language]:
+        """The language and the languages its missing texts come from, ending with the default."""
+        out = [self.language(code)]
+        while out[-1].fallback:
+            out.append(self.language(out[-1].fallback))
+        return out
+
+    def texts(self, folder: str, code: str) -> dict:
+        """A per-language text folder's texts for `code`, missing ones from its fallbacks (helpsite/ui.py)."""
         from .ui import load_ui
-        paths = [os.path.join(self.ui_dir, f"{c}.yml") for c in (code, self.default.code)]
-        return self.cached(("ui", code, *map(file_stamp, paths)),
-                       lambda: load_ui(code, self.display(self.ui_dir), self.default.code))
+        chain = self.chain(code)
+        paths = [os.path.join(folder, f"{lang.code}.yml") for lang in chain]
+        return self.cached(("texts", folder, code, *map(file_stamp, paths)),
+                           lambda: load_ui(chain, self.display(folder)))
+
+    def ui(self, code: str) -> dict:
+        """Interface texts of one language (data/ui/<code>.yml), missing ones from its fallbacks."""
+        return self.texts(self.ui_dir, code)
 
 
 _SITES: dict = {}

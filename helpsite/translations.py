@@ -19,6 +19,7 @@ from html import escape
 import yaml
 
 from .checks.pages import split_front_matter
+from .ui import text_html
 from .yamlpos import read_text
 
 KEY = "translation_source"
@@ -81,6 +82,7 @@ class Translation:
     lang: str
     status: str               # current | outdated | missing
     source_reviewed: str | None
+    translator_reviewed: bool = False   # a qualified translator has checked it
 
 
 def read(path: str) -> str:
@@ -105,7 +107,8 @@ def table(docs_dir: str, codes: list[str]) -> list[Translation]:
         for code in codes[1:]:
             path = os.path.join(docs_dir, code, page)
             translated = _read(path) if os.path.exists(path) else None
-            out.append(Translation(page, code, status(source, translated), reviewed(source)))
+            checked = translated is not None and translator_reviewed(_meta(translated)[0])
+            out.append(Translation(page, code, status(source, translated), reviewed(source), checked))
     return out
 
 
@@ -136,14 +139,29 @@ def notice_html(state: str, ui: dict, lang: str, direction: str, source_reviewed
     It carries its own lang/dir: on a missing page it sits inside content marked as Swedish.
     """
     if state == "missing":
-        title, text = ui["translation_missing_title"], escape(ui["translation_missing_text"])
+        title, text = ui["translation_missing_title"], text_html(ui["translation_missing_text"])
     else:
         date = f'<bdi dir="ltr">{escape(source_reviewed or "?")}</bdi>'
         title = ui["translation_outdated_title"]
-        text = (escape(ui["translation_outdated_text"]).replace("{date}", date) +
+        text = (text_html(ui["translation_outdated_text"]).replace("{date}", date) +
                 f' <a href="{escape(source_url)}" hreflang="{source_lang}">'
-                f'{escape(ui["translation_outdated_link"])}</a>')
+                f'{text_html(ui["translation_outdated_link"])}</a>')
     # data-pagefind-ignore: the notice is not part of what search should find.
     return (f'<div class="admonition warning translation-notice" role="note" lang="{lang}" dir="{direction}" '
-            f'data-translation="{state}" data-pagefind-ignore><p class="admonition-title">{escape(title)}</p>'
+            f'data-translation="{state}" data-pagefind-ignore><p class="admonition-title">{text_html(title)}</p>'
             f'<p>{text}</p></div>\n')
+
+
+REVIEW_KEY = "translator_reviewed"     # front matter: the date a qualified translator checked the page
+
+
+def translator_reviewed(meta: dict) -> bool:
+    """Has a qualified translator checked this translation? (`translator_reviewed: YYYY-MM-DD`)"""
+    return bool(str(meta.get(REVIEW_KEY) or "").strip())
+
+
+def unreviewed_html(ui: dict, lang: str, direction: str) -> str:
+    """The note above a translation no qualified translator has checked, in the reader's language."""
+    return (f'<div class="admonition note translation-notice" role="note" lang="{lang}" dir="{direction}" '
+            f'data-translation="unreviewed" data-pagefind-ignore><p class="admonition-title">'
+            f'{text_html(ui["unreviewed_title"])}</p><p>{text_html(ui["unreviewed_text"])}</p></div>\n')

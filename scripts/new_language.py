@@ -14,8 +14,9 @@ import os
 import re
 import sys
 
-from helpsite.checks.texts import UNTRANSLATED_MARK, text_folders
+from helpsite.checks.texts import text_folders
 from helpsite.site import RTL_CODES, load_site
+from helpsite.ui import UNTRANSLATED_MARK
 from helpsite.yamlpos import DataError
 
 # The same rule as the i18n plugin: ISO 639-1, optionally with script and region (pt-BR).

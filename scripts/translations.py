@@ -35,7 +35,9 @@ def status(root: str, as_json: bool) -> int:
     pages = sorted({row.page for row in rows})
     by = {(row.page, row.lang): row for row in rows}
     reviewed = {row.page: row.source_reviewed for row in rows}
-    summary = {code: {s: sum(1 for r in rows if r.lang == code and r.status == s) for s in translations.STATUSES}
+    summary = {code: {**{s: sum(1 for r in rows if r.lang == code and r.status == s) for s in translations.STATUSES},
+                      "translated": sum(1 for r in rows if r.lang == code and r.status != "missing"),
+                      "reviewed": sum(1 for r in rows if r.lang == code and r.translator_reviewed)}
                for code in codes[1:]}
     if as_json:
         print(json.dumps({
@@ -49,8 +51,9 @@ def status(root: str, as_json: bool) -> int:
     print((f"{'page':<{width}}  " + "  ".join(f"{code:<8}" for code in codes[1:])).rstrip())
     for page in pages:
         print((f"{page:<{width}}  " + "  ".join(f"{by[(page, code)].status:<8}" for code in codes[1:])).rstrip())
+    print(f"\nper language, of {len(pages)} pages (reviewed = checked by a qualified translator):")
     for code, counts in summary.items():
-        print(f"{code}: " + ", ".join(f"{counts[s]} {s}" for s in translations.STATUSES))
+        print(f"{code}: " + ", ".join(f"{counts[s]} {s}" for s in ("translated", *translations.STATUSES, "reviewed")))
     return 0
 
 

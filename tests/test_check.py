@@ -153,8 +153,12 @@ CASES = [
       "its facts at its sources and update 'checked'"]),
     ("stale-contact", ["--release"], 1,
      ["data/contacts.yml:2: error: service 'sos-112' was last checked 2025-10, more than 12 months ago; check "
-      "its facts at its sources and update 'checked'"]),
-    ("ui-missing-text", [], 1, ["data/ui/en.yml:1: error: missing interface texts: call"]),
+      "its facts at its sources and update 'checked'"] +
+     # A release also lists every translation no qualified translator has checked (a warning by default).
+     [f"docs/{code}/{name}:1: warning: no qualified translator has checked this translation yet; when one has, "
+      f"add 'translator_reviewed: YYYY-MM-DD' to its front matter" for code in ("ar", "en") for name in ("index.md", "om.md")]),
+    ("ui-missing-text", [], 0, ["data/ui/en.yml:1: warning: 1 interface texts are not translated yet and are shown "
+                                "in 'sv': call"]),
     ("outdated-translation", [], 0,
      ["docs/ar/om.md:5: warning: " + OUTDATED + "docs/sv/om.md, then run python -m scripts.translations stamp "
       "docs/ar/om.md",

@@ -6,7 +6,8 @@ import pytest
 
 from helpsite import cards
 from helpsite.checks.data import load_services
-from helpsite.contacts import is_stale, parse_contacts, tel_target
+from helpsite.configfile import Language
+from helpsite.contacts import add_texts, is_stale, parse_contacts, tel_target
 from helpsite.directives import DirectiveError, check_directives, find_directives
 from helpsite.yamlpos import DataError
 from tests.sitebuild import SITE
@@ -135,25 +136,73 @@ def test_freshness_is_twelve_months():
 def test_directives_report_the_line():
     services = parse(GOOD)
     md = "# T\n\nText\n\n{{contact line}}\n\nRing {{phone line}}.\n"
-    assert [d.line for d in check_directives(md, services, "en")] == [5, 7]
+    assert [d.line for d in check_directives(md, services)] == [5, 7]
     with pytest.raises(DirectiveError) as err:
-        check_directives(md + "\n{{contact nope}}\n", services, "en")
+        check_directives(md + "\n{{contact nope}}\n", services)
     assert (err.value.line, err.value.message) == (9, "unknown service id 'nope' (see data/contacts.yml)")
-    with pytest.raises(DirectiveError) as err:
-        check_directives(md, services, "ar")
-    assert err.value.message == "service 'line' has no 'ar' text for: name, purpose, hours"
     with pytest.raises(DirectiveError, match="must stand alone"):
         find_directives("Se {{contact line}} här")
 
 
+def _lang(code, lang=None, direction="ltr"):
+    return Language(code, code, direction, "x", html_lang=lang or "")
+
+
 def test_card_shows_facts_as_text_and_isolates_numbers():
     services = parse(GOOD)
-    html = cards.card(services["line"], "en", SITE.ui("en"), level=3)
+    html = cards.card(services["line"], [_lang("en"), _lang("sv")], SITE.ui("en"), level=3)
     assert '<h3 class="contact__name">The line</h3>' in html
     assert '<a class="tel" href="tel:+4620505050">Call <bdi dir="ltr">020-50 50 50</bdi></a>' in html
     for text in ("Open: Around the clock", "It is free of charge.", "The call is not shown on the phone bill.",
                  "You can stay anonymous."):
         assert text in html
+    assert "untranslated" not in html
+
+
+def test_a_text_missing_in_a_language_is_shown_from_its_fallback_marked():
+    services = parse(GOOD)
+    ui = {**SITE.ui("en"), "fact_untranslated": "not translated"}
+    html = cards.card(services["line"], [_lang("xx", direction="rtl"), _lang("sv")], ui, level=3)
+    # Never dropped: the Swedish hours are there, in Swedish, marked as not translated.
+    assert ('Open: <span lang="sv" dir="ltr">Dygnet runt</span> <span class="untranslated">(not translated)</span>'
+            in html)
+    assert '<h3 class="contact__name"><span lang="sv" dir="ltr">Linjen</span>' in html
+    # An edition in the same language (easy-read Swedish, lang="sv") borrows without a mark.
+    html = cards.card(services["line"], [_lang("ll", lang="sv"), _lang("sv")], ui, level=3)
+    assert "Dygnet runt" in html and "untranslated" not in html and 'lang="sv"' not in html
+
+
+def test_texts_of_a_further_language_come_from_their_own_file(tmp_path):
+    services = parse(GOOD.replace('"020-50 50 50"', '"020-50 50 50"\n        note: {sv: "Gratis", en: "Free"}'))
+    path = tmp_path / "fi.yml"
+    path.write_text('line:\n  name: "Linja"\n  hours: "Ympäri vuorokauden"\n'
+                    '  phone_notes:\n    "020-50 50 50": "Maksuton"\n', encoding="utf-8")
+    add_texts(services, str(path), "fi")
+    service = services["line"]
+    assert service.text("name", "fi") == "Linja" and service.text("hours", "fi") == "Ympäri vuorokauden"
+    assert service.phones[0].note["fi"] == "Maksuton" and service.phones[0].display == "020-50 50 50"
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ("nope:\n  name: x\n", 2, "unknown service id 'nope' (see data/contacts.yml)"),
+    ("line:\n  number: x\n", 2, "service 'line' has no 'number' to translate"),
+    ("line:\n  name: x\n  anonymity_note: y\n", 3, "service 'line' has no 'anonymity_note' to translate"),
+    ("line:\n  phone_notes:\n    '020-99 99 99': x\n", 3, "service 'line' has no phone '020-99 99 99' with a note"),
+    ("line:\n  name: ''\n", 2, "service 'line': 'name' must be a non-empty text"),
+])
+def test_a_texts_file_cannot_add_facts_or_unknown_services(tmp_path, body, line, message):
+    path = tmp_path / "fi.yml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        add_texts(parse(GOOD), str(path), "fi")
+    assert err.value.line == line and err.value.message.startswith(message)
+
+
+def test_a_language_is_kept_in_one_place(tmp_path):
+    path = tmp_path / "en.yml"
+    path.write_text("line:\n  name: Another line\n", encoding="utf-8")
+    with pytest.raises(DataError, match="also in data/contacts.yml"):
+        add_texts(parse(GOOD), str(path), "en")
 
 
 def test_real_contacts_file_is_valid():

@@ -6,8 +6,10 @@ import sys
 
 import pytest
 
+from helpsite.configfile import Language
 from helpsite.search import index, page
 from helpsite.search.texts import load_search_texts
+from helpsite.ui import Borrowed
 from helpsite.yamlpos import DataError
 from tests.sitebuild import ROOT, SITE, copy_repo
 
@@ -88,24 +90,30 @@ def _write(folder, name, text):
     (folder / name).write_text(text, encoding="utf-8")
 
 
-def test_a_missing_search_text_names_file_and_key(tmp_path):
+def _lang(code):
+    return Language(code, code, "ltr", "x")
+
+
+def test_a_missing_search_text_comes_from_the_fallback(tmp_path):
     _write(tmp_path, "sv.yml", "label: Sök\nbutton: Sök\n")
     _write(tmp_path, "en.yml", "label: Search\n")
-    with pytest.raises(DataError, match=r"en\.yml:1: error: missing interface texts: button"):
-        load_search_texts("en", str(tmp_path), "sv")
+    texts = load_search_texts([_lang("en"), _lang("sv")], str(tmp_path))
+    # A text the language lacks comes from its fallback and says which language it is in.
+    assert texts["label"] == "Search" and not isinstance(texts["label"], Borrowed)
+    assert texts["button"] == "Sök" and texts["button"].lang == "sv"
 
 
 def test_a_count_text_without_the_query_names_its_line(tmp_path):
     _write(tmp_path, "sv.yml", "label: Sök\ncount_other: '{n} sidor'\n")
     with pytest.raises(DataError, match=r"sv\.yml:2: error: 'count_other' must contain \{q\}"):
-        load_search_texts("sv", str(tmp_path), "sv")
+        load_search_texts([_lang("sv")], str(tmp_path))
 
 
 def test_an_unknown_search_text_is_an_error(tmp_path):
     _write(tmp_path, "sv.yml", "label: Sök\n")
     _write(tmp_path, "ar.yml", "label: بحث\ncount_fwe: '{n} {q}'\n")
     with pytest.raises(DataError, match=r"ar\.yml:2: error: unknown search text 'count_fwe'"):
-        load_search_texts("ar", str(tmp_path), "sv")
+        load_search_texts([_lang("ar"), _lang("sv")], str(tmp_path))
 
 
 def _mini_site(root):

@@ -14,6 +14,7 @@ OVERRIDES = ROOT / "overrides"
 def environment() -> jinja2.Environment:
     env = jinja2.Environment()
     env.filters["url"] = lambda value: value       # MkDocs' filter; only its name matters here
+    env.filters["t"] = lambda value: value         # ours (helpsite/hooks.py on_env)
     return env
 
 

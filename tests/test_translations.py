@@ -95,8 +95,9 @@ def test_status_table_and_json_agree(tmp_path):
     assert table.returncode == 0, table.stderr
     assert [line.split() for line in table.stdout.splitlines()] == [
         ["page", "en", "ar"], ["index.md", "current", "current"], ["om.md", "outdated", "missing"],
-        ["en:", "1", "current,", "1", "outdated,", "0", "missing"],
-        ["ar:", "1", "current,", "0", "outdated,", "1", "missing"]]
+        [], ["per", "language,", "of", "2", "pages", "(reviewed", "=", "checked", "by", "a", "qualified", "translator):"],
+        ["en:", "2", "translated,", "1", "current,", "1", "outdated,", "0", "missing,", "0", "reviewed"],
+        ["ar:", "1", "translated,", "1", "current,", "0", "outdated,", "1", "missing,", "0", "reviewed"]]
     data = json.loads(run(repo, "status", "--json").stdout)
     assert data == {
         "source_language": "sv",
@@ -104,8 +105,8 @@ def test_status_table_and_json_agree(tmp_path):
             {"page": "index.md", "source_reviewed": "2026-11-01", "translations": {"en": "current", "ar": "current"}},
             {"page": "om.md", "source_reviewed": "2026-11-01", "translations": {"en": "outdated", "ar": "missing"}},
         ],
-        "summary": {"en": {"current": 1, "outdated": 1, "missing": 0},
-                    "ar": {"current": 1, "outdated": 0, "missing": 1}},
+        "summary": {"en": {"current": 1, "outdated": 1, "missing": 0, "translated": 2, "reviewed": 0},
+                    "ar": {"current": 1, "outdated": 0, "missing": 1, "translated": 1, "reviewed": 0}},
     }
 
 

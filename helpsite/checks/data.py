@@ -22,7 +22,7 @@ def _rel(root: str, path: str) -> str:
 def load_services(root: str, default: str) -> tuple[dict | None, list[Problem]]:
     path = os.path.join(root, "data", "contacts.yml")
     try:
-        return load_contacts(path, default), []
+        return load_contacts(path, default, os.path.join(root, "data", "contact-texts")), []
     except DataError as exc:
         return None, [error(_rel(root, exc.path), exc.line, exc.message)]
     except OSError:

@@ -39,11 +39,12 @@ def markdown_setup(config: dict) -> tuple[list, dict]:
 
 class LinkChecker:
     def __init__(self, pages: dict, config: dict, default: str, services: dict | None, ui: dict,
-                 listed: set | None = None):
+                 listed: set | None = None, chains: dict | None = None):
         self.pages, self.default = pages, default       # pages: {"sv/heder.md": Page}
         # Every page file, also those that could not be read (already reported on their own).
         self.listed = set(pages) | (listed or set())
         self.services, self.ui = services, ui            # ui: {lang: texts} (may be partial)
+        self.chains = chains or {}                       # {lang: site.chain(lang)}
         names, options = markdown_setup(config)
         self.md = markdown.Markdown(extensions=names, extension_configs=options)
         self._html: dict = {}
@@ -59,9 +60,9 @@ class LinkChecker:
     def render(self, page: Page) -> str:
         if page.path not in self._html:
             out = self.markdown_html(page)
-            if self.services is not None and page.lang in self.ui:
+            if self.services is not None and page.lang in self.ui and page.lang in self.chains:
                 try:
-                    out = cards.render_html(out, self.services, page.lang, self.ui[page.lang])
+                    out = cards.render_html(out, self.services, self.chains[page.lang], self.ui[page.lang])
                 except (KeyError, IndexError):
                     pass             # an unknown id: reported by the directive check
             self._html[page.path] = out

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import os
 
-from ..ui import load_ui
+from ..ui import is_untranslated_copy, load_ui, own_keys
 from ..yamlpos import DataError, load_located, read_text
 from .problems import Problem, error, warning
 
-UNTRANSLATED_MARK = "# UNTRANSLATED"      # first line written by scripts.new_language
 SKIP = {"docs", "site", "build", "dist", "node_modules", "tests", "overrides", "helpsite", "scripts"}
 
 
@@ -30,12 +29,19 @@ def text_folders(root: str, codes: list[str]) -> list[str]:
     return found
 
 
-def load_texts(root: str, codes: list[str]) -> tuple[dict, list[Problem]]:
-    """data/ui/<lang>.yml of every language in mkdocs.yml, and problems with any text file."""
-    folder, texts, problems = os.path.join(root, "data", "ui"), {}, []
+def load_texts(root: str, site) -> tuple[dict, list[Problem]]:
+    """data/ui/<lang>.yml of every language in mkdocs.yml (missing texts from each language's
+    fallback, a warning naming them), and problems with any text file."""
+    folder, texts, problems, codes = os.path.join(root, "data", "ui"), {}, [], site.codes
     for code in codes:
         try:
-            texts[code] = load_ui(code, folder, codes[0])
+            chain = site.chain(code)
+            texts[code] = load_ui(chain, folder)
+            missing = [key for key in texts[code] if key not in own_keys(chain[0], folder)]
+            if missing and len(chain) > 1:
+                problems.append(warning(f"data/ui/{code}.yml", 1, f"{len(missing)} interface texts are not translated "
+                                        f"yet and are shown in '{chain[1].code}': {', '.join(missing[:8])}"
+                                        f"{' …' if len(missing) > 8 else ''}"))
         except DataError as exc:
             problems.append(error(os.path.relpath(exc.path, root).replace(os.sep, "/"), exc.line, exc.message))
             if os.path.basename(exc.path) == f"{codes[0]}.yml":
@@ -75,8 +81,29 @@ def check_other_files(root: str, codes: list[str]) -> list[Problem]:
 
 
 def _untranslated(path: str) -> bool:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.readline().startswith(UNTRANSLATED_MARK)
-    except (OSError, UnicodeDecodeError):
-        return False
+    return is_untranslated_copy(path)
+
+
+def check_service_texts(site, services: dict) -> list[Problem]:
+    """One warning per language whose service texts are incomplete: those texts are shown in
+    the fallback language, marked as not translated."""
+    problems = []
+    for lang in site.languages[1:]:
+        lacking = sorted({s.id for s in services.values() for field in s.texts if lang.code not in s.texts[field]} |
+                         {s.id for s in services.values() for p in s.phones if p.note and lang.code not in p.note})
+        if lacking:
+            problems.append(warning(f"data/contact-texts/{lang.code}.yml", 1,
+                                    f"{len(lacking)} services lack '{lang.code}' texts, shown in "
+                                    f"'{site.chain(lang.code)[1].code}' instead: {', '.join(lacking[:6])}"
+                                    f"{' …' if len(lacking) > 6 else ''}"))
+    return problems
+
+
+def check_poster_texts(site) -> list[Problem]:
+    from ..posters.build import languages_with_posters, strings_dir
+    if not os.path.isdir(strings_dir(site)):
+        return []                   # a site without posters
+    have = {lang.code for lang in languages_with_posters(site)}
+    return [warning(os.path.relpath(os.path.join(strings_dir(site), f"{lang.code}.yml"), site.root), 1,
+                    f"'{lang.code}' has no translated poster texts, so no posters are made in it yet")
+            for lang in site.languages if lang.code not in have]

@@ -56,3 +56,18 @@ def check_reviewed_dates(root: str, pages: dict, default: str, today) -> list[Pr
                                     "the text changed but 'reviewed' did not; set it to today's date, so readers "
                                     "of the translations see when the Swedish page changed"))
     return problems
+
+
+def check_unreviewed(pages: dict, site) -> list[Problem]:
+    """For a release: every translated page no qualified translator has checked, as an error or
+    a warning as its language's `review` setting says (mkdocs.yml). The site shows such a page
+    with a notice in its own language, so a warning is an honest default."""
+    problems = []
+    for page in sorted(pages.values(), key=lambda p: p.path):
+        if page.lang == site.default.code or page.meta is None or page.lang not in site.codes:
+            continue
+        if not translations.translator_reviewed(page.meta):
+            report = error if site.language(page.lang).review == "error" else warning
+            problems.append(report(page.path, 1, f"no qualified translator has checked this translation yet; when "
+                                                 f"one has, add '{translations.REVIEW_KEY}: YYYY-MM-DD' to its front matter"))
+    return problems

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 
+from ..ui import is_untranslated_copy
 from ..yamlpos import file_stamp
 from . import html
 from .content import poster_text
@@ -28,8 +29,18 @@ def all_texts(site, only: list[str] | None = None) -> list:
            *(file_stamp(os.path.join(site.ui_dir, f"{lang.code}.yml")) for lang in site.languages),
            *(file_stamp(os.path.join(folder, name)) for name in names))
     shown = site.display(folder)
-    return site.cached(key, lambda: [poster_text(lang, site.contacts(), site.ui(lang.code), shown)
-                                     for lang in site.languages if not only or lang.code in only])
+    return site.cached(key, lambda: [poster_text(lang, site.contacts(), site.ui(lang.code), shown, site.chain(lang.code))
+                                     for lang in languages_with_posters(site) if not only or lang.code in only])
+
+
+def languages_with_posters(site) -> list:
+    """The languages whose poster texts exist and are translated. A poster is printed in one
+    language, so a language without its own texts gets no poster rather than a Swedish one
+    under its name (the checks say so)."""
+    folder = strings_dir(site)
+    return [lang for lang in site.languages if lang.default or (
+        os.path.exists(os.path.join(folder, f"{lang.code}.yml"))
+        and not is_untranslated_copy(os.path.join(folder, f"{lang.code}.yml")))]
 
 
 def all_documents(texts: list, site_url: str | None, routines: list = (), staff_back: dict | None = None,

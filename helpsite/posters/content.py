@@ -53,7 +53,7 @@ def load_strings(lang: str, folder: str) -> tuple:
     return data, located, path
 
 
-def _number(item, index, located, path, services, lang, ui) -> Number:
+def _number(item, index, located, path, services, chain, ui) -> Number:
     where = located.line("numbers", index)
     if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()
                                              for k in ("id", "when", "short")):
@@ -66,7 +66,11 @@ def _number(item, index, located, path, services, lang, ui) -> Number:
         raise DataError(path, located.line("numbers", index, "id"),
                         f"service '{service.id}' has no phone number to print")
     phone = service.phones[0]
-    facts = [service.text("hours", lang)] if service.text("hours", lang) else []
+    hours, hours_lang = service.text_in("hours", chain)
+    facts = []
+    if hours:
+        # A fact not yet translated is printed in its fallback language, marked: never dropped.
+        facts.append(hours if hours_lang.lang == chain[0].lang else f"{hours} ({ui['fact_untranslated']})")
     # Only what helps a caller decide to call; "you are not anonymous" would scare, not help.
     facts += [ui[key] for key, show in (("free", service.free), ("not_on_bill", service.on_phone_bill is False),
                                         ("anonymous", service.anonymous)) if show]
@@ -74,13 +78,15 @@ def _number(item, index, located, path, services, lang, ui) -> Number:
                   tuple(facts))
 
 
-def poster_text(lang: Language, services: dict, ui: dict, folder: str) -> PosterText:
-    """Everything one language's posters print, checked against the contacts data."""
+def poster_text(lang: Language, services: dict, ui: dict, folder: str, chain: list | None = None) -> PosterText:
+    """Everything one language's posters print, checked against the contacts data; service texts
+    the language lacks come from the rest of `chain` (site.chain), marked as not translated."""
+    chain = chain or [lang]
     data, located, path = load_strings(lang.code, folder)
     items = data.get("numbers")
     if not isinstance(items, list) or not 2 <= len(items) <= 3:
         raise DataError(path, located.line("numbers"), "'numbers' must list two or three services")
-    numbers = tuple(_number(item, i, located, path, services, lang.code, ui) for i, item in enumerate(items))
+    numbers = tuple(_number(item, i, located, path, services, chain, ui) for i, item in enumerate(items))
     by_id = {number.id: number for number in numbers}
     strips = data.get("strips")
     if not isinstance(strips, list) or not strips:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..ui import is_untranslated_copy
 from ..yamlpos import DataError, file_stamp, load_located, read_text
 from . import qr
 
@@ -41,7 +42,7 @@ def _read(path: str, shown: str):
     return located
 
 
-def _routine(located, shown, key, lang, text_lang, services, default_code: str) -> Routine:
+def _routine(located, shown, key, lang, text_lang, services, chain: list) -> Routine:
     item = located.data[key]
     where = located.line(key)
     if not isinstance(item, dict):
@@ -61,7 +62,7 @@ def _routine(located, shown, key, lang, text_lang, services, default_code: str) 
         service = services.get(ident)
         if service is None:
             raise DataError(shown, located.line(key, "contacts", i), f"'{ident}' is not a service in data/contacts.yml")
-        name = service.text("name", text_lang.code) or service.text("name", default_code)
+        name = service.text_in("name", [text_lang, *(lang for lang in chain if lang != text_lang)])[0]
         # A service without a verified number is printed with its web address, never with a guess.
         display = service.phones[0].display if service.phones else (service.web or "")
         numbers.append((name, display, service.phones[0].tel if service.phones else None))
@@ -84,7 +85,7 @@ def _load(site, paths: dict) -> list[Routine]:
     services = site.contacts()
     out = []
     for lang in site.languages:
-        own = os.path.exists(paths[lang.code])
+        own = os.path.exists(paths[lang.code]) and not is_untranslated_copy(paths[lang.code])
         path = paths[lang.code] if own else base_path
         located = _read(path, site.display(path)) if own else base
         for key in base.data:
@@ -92,7 +93,7 @@ def _load(site, paths: dict) -> list[Routine]:
                 raise DataError(site.display(path), 1, f"'{key}' is missing (every language has every workplace "
                                                        f"of {os.path.basename(base_path)})")
             out.append(_routine(located, site.display(path), key, lang, lang if own else default, services,
-                                default.code))
+                                site.chain(lang.code)))
     return out
 
 
