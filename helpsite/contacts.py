@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .phone_numbers import NumberError, read_number
+from .ui import is_untranslated_copy
 from .yamlpos import DataError, load_located, read_text
 
 READERS = ("children", "young", "adults", "older", "worried", "uses-violence",
@@ -197,8 +198,9 @@ def load_contacts(path: str, default_lang: str, texts_dir: str | None = None) ->
     services = parse_contacts(read_text(path), path, default_lang)
     if texts_dir and os.path.isdir(texts_dir):
         for name in sorted(os.listdir(texts_dir)):
-            if name.endswith(".yml"):
-                add_texts(services, os.path.join(texts_dir, name), name[:-4])
+            path = os.path.join(texts_dir, name)
+            if name.endswith(".yml") and not is_untranslated_copy(path):
+                add_texts(services, path, name[:-4])
     return services
 
 
@@ -254,3 +256,19 @@ def is_stale(service: Service, today: dt.date, months: int = 12) -> bool:
     checked = service.checked_date()
     age = (today.year - checked.year) * 12 + (today.month - checked.month)
     return age > months or (age == months and today.day > checked.day)
+
+
+def texts_skeleton(services: dict, source: str) -> str:
+    """A texts file for a new language: every service's texts in the `source` language, to be
+    translated in place (scripts.new_language writes it, marked untranslated)."""
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    out = []
+    for service in services.values():
+        out.append(f"{service.id}:")
+        out += [f"  {field}: {quoted(service.texts[field][source])}" for field in TEXT_FIELDS if field in service.texts]
+        notes = [(p.written, p.note[source]) for p in service.phones if source in p.note]
+        if notes:
+            out.append("  phone_notes:")
+            out += [f"    {quoted(number)}: {quoted(note)}" for number, note in notes]
+    return "\n".join(out) + "\n"

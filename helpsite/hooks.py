@@ -132,14 +132,13 @@ def _fill_poster_list(site: Site, html: str, page, config) -> str:
         return html
     texts = _poster_texts(site)
     if has_routines:
-        build = _build_lang(site, config)
-        page_text = next(t for t in texts if t.lang == build)
+        page_text = _own_or_fallback(site, texts, _build_lang(site, config))
         links = sitepage.routine_links_html(_data(lambda: routines.all_routines(site)), page_text,
                                             lambda path: chrome.rel_url(path, page.url))
         html = sitepage.fill_routine_marker(html, links)
     if posters_of is None:
         return html
-    page_text = next(t for t in texts if t.lang == posters_of)
+    page_text = _own_or_fallback(site, texts, posters_of)
     links = sitepage.links_html(texts, page_text, lambda path: chrome.rel_url(path, page.url),
                                 with_qr=bool(site.site_url))
     filled = sitepage.fill_marker(html, links)
@@ -147,6 +146,12 @@ def _fill_poster_list(site: Site, html: str, page, config) -> str:
         raise PluginError(f"docs/{page.file.src_uri}: error: the page needs a line "
                           f"{sitepage.MARKER} where the list of posters goes")
     return filled
+
+
+def _own_or_fallback(site: Site, texts: list, lang):
+    # A language without poster texts of its own lists the posters in its fallback's words.
+    by_code = {t.lang.code: t for t in texts}
+    return next(by_code[c.code] for c in site.chain(lang.code) if c.code in by_code)
 
 
 def _poster_texts(site: Site) -> list:
@@ -199,11 +204,19 @@ def on_post_template(output, template_name, config):
 def on_post_page(output, page, config):
     output = htmlpost.apply_csp(htmlpost.secure_external_links(output))
     if not search_page.is_search_page(page.url):
-        return search_page.mark_indexable(output)
+        # A page shown from the default language (no translation yet) is that language's page
+        # already: indexing it again would answer twice (and, for an edition that shares the
+        # default's lang such as easy-read Swedish, in the same index).
+        missing = getattr(page, "helpsite_translation", ("current",))[0] == "missing"
+        return output if missing else search_page.mark_indexable(output)
+    site = _site(config)
     code = config["plugins"]["i18n"].current_language
-    texts = _data(lambda: _site(config).search_texts(code))
+    texts = _data(lambda: site.search_texts(code))
+    index = site.index_language(code)
+    other = "" if index.lang == site.language(code).lang else ui_texts.fill(texts["other_index"], language=index.name)
     try:
-        return search_page.finish_search_page(output, texts, chrome.rel_url(SEARCH_SCRIPT, page.url))
+        return search_page.finish_search_page(output, texts, chrome.rel_url(SEARCH_SCRIPT, page.url),
+                                              index.search_lang, other)
     except search_page.SearchPageError as exc:
         raise PluginError(f"docs/{page.file.src_uri}: error: {exc}") from None
 

@@ -133,6 +133,17 @@ class Site:
             out.append(self.language(out[-1].fallback))
         return out
 
+    def has_pages(self, code: str) -> bool:
+        """Does the language have translated pages of its own (so a search index of its own)?"""
+        folder = os.path.join(self.docs_dir, code)
+        return self.language(code).default or any(
+            name.endswith(".md") for _, _, names in os.walk(folder) for name in names)
+
+    def index_language(self, code: str) -> Language:
+        """The language whose search index a language's search page uses: its own, or for a
+        language without pages yet the first fallback that has some (never a third language)."""
+        return next((lang for lang in self.chain(code) if self.has_pages(lang.code)), self.default)
+
     def texts(self, folder: str, code: str) -> dict:
         """A per-language text folder's texts for `code`, missing ones from its fallbacks (helpsite/ui.py)."""
         from .ui import load_ui

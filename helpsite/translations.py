@@ -162,6 +162,7 @@ def translator_reviewed(meta: dict) -> bool:
 
 def unreviewed_html(ui: dict, lang: str, direction: str) -> str:
     """The note above a translation no qualified translator has checked, in the reader's language."""
-    return (f'<div class="admonition note translation-notice" role="note" lang="{lang}" dir="{direction}" '
-            f'data-translation="unreviewed" data-pagefind-ignore><p class="admonition-title">'
-            f'{text_html(ui["unreviewed_title"])}</p><p>{text_html(ui["unreviewed_text"])}</p></div>\n')
+    # Short and quiet: it must not push the numbers to call further down the screen.
+    return (f'<div class="review-note" role="note" lang="{lang}" dir="{direction}" data-translation="unreviewed" '
+            f'data-pagefind-ignore><p><strong>{text_html(ui["unreviewed_title"])}.</strong> '
+            f'{text_html(ui["unreviewed_text"])}</p></div>\n')

@@ -35,6 +35,14 @@ def text_html(text: str) -> str:
     return escape(text)
 
 
+def fill(text: str, **values: str) -> str:
+    """`text` with its {placeholders} filled in, still marked with its language if borrowed."""
+    out = text
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", value)
+    return Borrowed(out, text.lang, text.dir) if isinstance(text, Borrowed) else out
+
+
 def is_untranslated_copy(path: str) -> bool:
     try:
         with open(path, encoding="utf-8") as fh:

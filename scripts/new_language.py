@@ -15,6 +15,7 @@ import re
 import sys
 
 from helpsite.checks.texts import text_folders
+from helpsite.contacts import texts_skeleton
 from helpsite.site import RTL_CODES, load_site
 from helpsite.ui import UNTRANSLATED_MARK
 from helpsite.yamlpos import DataError
@@ -58,6 +59,25 @@ def scaffold_texts(root: str, code: str, codes: list[str]) -> list[tuple[str, bo
     return done
 
 
+def scaffold_contact_texts(site, code: str) -> tuple[str, bool]:
+    """data/contact-texts/CODE.yml: every service's words in the default language, marked
+    untranslated (facts stay in data/contacts.yml); never overwrites."""
+    target = os.path.join(site.contact_texts_dir, f"{code}.yml")
+    shown = os.path.relpath(target, site.root).replace(os.sep, "/")
+    if os.path.exists(target):
+        return shown, False
+    try:
+        services = site.contacts()
+    except (DataError, OSError):
+        return shown, False          # the checks report the contacts file; nothing to copy from
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as fh:
+        fh.write(f"{UNTRANSLATED_MARK}: the services' texts in {site.default.code}, by scripts.new_language; translate "
+                 f"every text into '{code}' (keep ids, keys and numbers), then delete this line.\n"
+                 + texts_skeleton(services, site.default.code))
+    return shown, True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.new_language", description=__doc__.splitlines()[0])
     parser.add_argument("code", help="language code, e.g. fi, so, fa, pt-BR")
@@ -79,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mkdocs.yml:{site.language_lines[args.code]}: error: '{args.code}' is already in mkdocs.yml",
               file=sys.stderr)
         return 1
-    files = scaffold_texts(args.root, args.code, site.codes)
+    files = scaffold_texts(args.root, args.code, site.codes) + [scaffold_contact_texts(site, args.code)]
     with open(config_path, encoding="utf-8") as fh:
         text = entry(fh.read(), args.code, args.name or own_name(args.code), default.site_name)
     for path, created in files:

@@ -16,6 +16,8 @@ from helpsite.site import NOT_SOURCE, load_site
 ROOT = Path(__file__).resolve().parent.parent
 # The site model of this repository: tests take languages, paths and data from it, never from a list.
 SITE = load_site(str(ROOT / "mkdocs.yml"))
+# A language the site does not have yet, for the recipes that add one (Babel knows its name).
+NEW_CODE = next(code for code in ("fi", "et", "da", "pl", "de", "fr") if code not in SITE.codes)
 
 
 def source_pages() -> list[str]:
@@ -27,6 +29,28 @@ def source_pages() -> list[str]:
 def page_addresses(lang) -> list[str]:
     """URL path of every page a language's site has (translated or shown in the default language)."""
     return sorted("/" + lang.prefix + address(rel) for rel in source_pages())
+
+
+def own_addresses(lang) -> list[str]:
+    """URL paths of the pages a language has its own text for (its files below docs/<code>/)."""
+    folder = Path(SITE.docs_dir) / lang.code
+    return sorted("/" + lang.prefix + address(p.relative_to(folder).as_posix()) for p in folder.rglob("*.md")
+                  if (Path(SITE.docs_dir) / SITE.default.code / p.relative_to(folder)).exists())
+
+
+def sample_addresses() -> list[str]:
+    """A few pages per language for the slower browser checks: its start page, its help page and
+    one more of its own pages, a different one for each language (so together they cover many
+    page types), plus one page it shows in the default language, if it has such a page.
+
+    Which checks run on every page and which on this sample is said in README ("Tests")."""
+    out = []
+    for i, lang in enumerate(SITE.languages):
+        own = own_addresses(lang)
+        rest = [a for a in own if a not in ("/" + lang.prefix, "/" + lang.prefix + "hjalp/")]
+        shown = [a for a in page_addresses(lang) if a not in own]
+        out += ["/" + lang.prefix, "/" + lang.prefix + "hjalp/"] + rest[i % len(rest):][:1] + shown[i % len(shown):][:1]
+    return list(dict.fromkeys(out))
 
 
 def build_site(out: Path, **env: str) -> None:

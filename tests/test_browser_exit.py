@@ -10,8 +10,12 @@ from tests.sitebuild import ROOT, SITE
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = ["", "nara-relationer/", "barn-och-unga/", "hjalp/", "sakerhet-pa-natet/"]
-PREFIXES = {"sv": "/", "en": "/en/", "ar": "/ar/"}
-CASES = [(lang, prefix + slug) for lang, prefix in PREFIXES.items() for slug in PAGE_TYPES]
+PREFIXES = {lang.code: "/" + lang.prefix for lang in SITE.languages}
+# Every page type in the default language; in every other language its start page and one more
+# type, a different one per language, so together the languages cover every type.
+CASES = [(SITE.default.code, "/" + slug) for slug in PAGE_TYPES] + [
+    (lang, prefix + slug) for i, (lang, prefix) in enumerate(list(PREFIXES.items())[1:])
+    for slug in ("", PAGE_TYPES[1 + i % (len(PAGE_TYPES) - 1)])]
 
 
 def _open(context, url):

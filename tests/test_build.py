@@ -25,7 +25,7 @@ def test_lang_and_dir_of_every_page(site_dir, lang):
     for path in page_addresses(language):
         html = (site_dir / path.strip("/") / "index.html").read_text(encoding="utf-8")
         tag = re.search(r"<html\b[^>]*>", html).group(0)
-        assert f'lang="{lang}"' in tag, (path, tag)
+        assert f'lang="{language.lang}"' in tag, (path, tag)
         assert f'dir="{language.dir}"' in tag, (path, tag)
 
 

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from tests.deploytools import free_port
-from tests.sitebuild import copy_repo
+from tests.sitebuild import NEW_CODE, copy_repo
 
 ERROR_LINE = re.compile(r"^[\w./-]+:\d+: error: \S", re.M)
 
@@ -23,7 +23,7 @@ def commands(port: int) -> dict[str, list[str]]:
         "build_site": ["scripts.build_site", "--out", "out"],
         "check": ["scripts.check"],
         "translations": ["scripts.translations", "status"],
-        "new_language": ["scripts.new_language", "fi"],
+        "new_language": ["scripts.new_language", NEW_CODE],
         "posters": ["scripts.posters", "--site-url", "https://stod.example.se/"],
         "package": ["scripts.package", "--site-url", "https://stod.example.se/", "--no-offline"],
         "serve": ["scripts.serve", "--port", str(port)],

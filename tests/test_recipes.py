@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.sitebuild import SITE, copy_repo
+from tests.sitebuild import NEW_CODE, SITE, copy_repo
 from tests.test_translations_build import NOTICE_RE, add_entry
 
 NEW_PAGE = "stod-for-unga.md"
@@ -77,7 +77,7 @@ def edited(tmp_path_factory):
     text = change_number(contacts.read_text(encoding="utf-8"))
     contacts.write_text(text.rstrip("\n") + "\n" + NEW_SERVICE, encoding="utf-8")
     # 4. A new language, scaffolded and listed.
-    out = run(repo, "scripts.new_language", "fi").stdout
+    out = run(repo, "scripts.new_language", NEW_CODE).stdout
     entry = out.split("after the last language:\n\n", 1)[1].split("\n\n", 1)[0]
     config.write_text(add_entry(config.read_text(encoding="utf-8"), entry), encoding="utf-8")
     return repo
@@ -91,7 +91,7 @@ def test_the_checks_pass_with_the_promised_warnings(edited):
         assert any(line.startswith(f"docs/{SITE.default.code}/{NEW_PAGE}:1: warning: no '{code}' translation yet")
                    for line in lines), (code, lines)
     # A language with no page yet gets one warning for the whole language, not one per page.
-    assert any(re.match(r"mkdocs\.yml:\d+: warning: no page is translated into 'fi' yet", line) for line in lines)
+    assert any(re.match(rf"mkdocs\.yml:\d+: warning: no page is translated into '{NEW_CODE}' yet", line) for line in lines)
 
 
 def test_the_build_passes_and_readers_see_the_notices(edited):
@@ -102,8 +102,8 @@ def test_the_build_passes_and_readers_see_the_notices(edited):
     for lang in list(SITE.languages[1:]):
         other = (site / lang.prefix / NEW_PAGE[:-3] / "index.html").read_text(encoding="utf-8")
         assert 'data-translation="missing"' in NOTICE_RE.search(other).group(0)
-    finnish = (site / "fi" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="fi"' in finnish and 'data-translation="missing"' in finnish
+    added = (site / NEW_CODE / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{NEW_CODE}"' in added and 'data-translation="missing"' in added
     for lang in SITE.languages:
         start = (site / lang.prefix / "index.html").read_text(encoding="utf-8")
         assert 'href="tel:+4620515151"' in start and "020-50 50 50" not in start

@@ -16,8 +16,32 @@ from tests.sitebuild import SITE, StaticServer
 
 pytestmark = pytest.mark.browser
 
-PREFIXES = {"sv": "/", "en": "/en/", "ar": "/ar/"}
-OTHER = {lang: tuple(p for code, p in PREFIXES.items() if code != lang and p != "/") for lang in PREFIXES}
+PREFIXES = {lang.code: "/" + lang.prefix for lang in SITE.languages}
+
+
+def _lang_of(url: str) -> str:
+    """The language a site path belongs to (its folder; the default's pages are at the root)."""
+    folders = [lang for lang in SITE.languages if lang.prefix and url.startswith("/" + lang.prefix)]
+    return folders[0].code if folders else SITE.default.code
+
+
+def _same_index(lang: str, url: str) -> bool:
+    """Is `url` a page of `lang`'s search index? (Easy-read Swedish shares the Swedish index.)"""
+    return SITE.language(_lang_of(url)).search_lang == SITE.index_language(lang).search_lang
+
+
+def _own_words(site_dir) -> dict[str, dict[str, int]]:
+    """{index language: {word: count}} of the words on the indexed pages of each index."""
+    words: dict = {}
+    for path in site_dir.rglob("index.html"):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        url = "/" if rel == "." else f"/{rel}/"
+        match = re.search(r"<article\b[^>]*data-pagefind-body[^>]*>(.*?)</article>", path.read_text(encoding="utf-8"), re.S)
+        if match:
+            counts = words.setdefault(SITE.language(_lang_of(url)).search_lang, {})
+            for word in re.findall(r"[^\W\d_]{6,}", re.sub(r"<[^>]+>", " ", match.group(1))):
+                counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    return words
 # (language, what the visitor types, a form of the word in the content that must be found)
 INFLECTIONS = [
     ("sv", "tolken", "tolk"),            # definite form finds the bare noun
@@ -108,7 +132,7 @@ def _pages_with_only(site_dir, lang, wanted, typed):
     for path in site_dir.rglob("index.html"):
         rel = path.parent.relative_to(site_dir).as_posix()
         url = "/" if rel == "." else f"/{rel}/"
-        if not url.startswith(PREFIXES[lang]) or url.startswith(OTHER[lang]):
+        if _lang_of(url) != lang:
             continue
         match = re.search(r"<article\b[^>]*data-pagefind-body[^>]*>(.*?)</article>", path.read_text(encoding="utf-8"), re.S)
         if match:
@@ -129,9 +153,33 @@ def test_inflected_words_find_pages_in_the_pages_language(search_page, site_dir,
     assert expected <= set(hrefs), (status, sorted(expected - set(hrefs)))
     assert wanted in {_bare(mark) for mark in marks}, marks
     for href in hrefs:
-        assert href.startswith(PREFIXES[lang]) and not href.startswith(OTHER[lang]), href
+        assert _same_index(lang, href), href
         assert not href.endswith("/sok/"), href
     assert not csp_errors
+
+
+@pytest.mark.parametrize("lang", PREFIXES)
+def test_a_word_only_this_language_has_finds_its_pages_only(search_page, site_dir, lang):
+    """Each language's search answers from its own index: a word that only its pages use."""
+    index = SITE.index_language(lang).search_lang
+    words = _own_words(site_dir)
+    others = {word for code, counts in words.items() if code != index for word in counts}
+    own = sorted(((n, w) for w, n in words[index].items() if w not in others), reverse=True)
+    assert own, f"no word is used only in {index}"
+    term = own[0][1]
+    page = search_page(lang)
+    status, hrefs, _ = _search(page, term)
+    assert hrefs, (term, status)
+    assert all(_same_index(lang, href) for href in hrefs), (term, hrefs)
+
+
+@pytest.mark.parametrize("lang", PREFIXES)
+def test_a_service_name_every_language_uses_answers_in_this_language_only(search_page, lang):
+    # Swedish service names stay as they are in every translation, so a name is on pages of every language.
+    page = search_page(lang)
+    status, hrefs, _ = _search(page, "Kvinnofridslinjen")
+    assert hrefs, status
+    assert all(_same_index(lang, href) for href in hrefs), hrefs
 
 
 @pytest.mark.parametrize("lang", PREFIXES)
@@ -140,9 +188,9 @@ def test_a_word_found_in_every_language_answers_in_the_pages_language_only(searc
     status, hrefs, _ = _search(page, "112")   # the emergency number is on pages in every language
     assert len(hrefs) >= 3, status
     for href in hrefs:
-        assert href.startswith(PREFIXES[lang]) and not href.startswith(OTHER[lang]), href
+        assert _same_index(lang, href), href
         html = (site_dir / href.strip("/") / "index.html").read_text(encoding="utf-8")
-        assert f'<html lang="{lang}"' in html
+        assert f'<html lang="{SITE.index_language(lang).lang}"' in html
         article = re.search(r"<article\b[^>]*>", html).group(0)
         assert " lang=" not in article, f"{href} shows content in another language"
 
@@ -162,16 +210,15 @@ def test_results_and_messages_are_announced_in_the_pages_language(search_page, l
 
 
 def _count_text(texts, lang, n, q):
-    if lang == "ar":
-        form = "one" if n == 1 else "two" if n == 2 else "few" if 3 <= n % 100 <= 10 else \
-            "many" if 11 <= n % 100 <= 99 else "other"
-    else:
-        form = "one" if n == 1 else "other"
+    # The browser picks the form with Intl.PluralRules; Babel has the same CLDR rules.
+    from babel import Locale
+    form = Locale.parse(SITE.language(lang).lang).plural_form(n)
     return texts.get(f"count_{form}", texts["count_other"]).replace("{n}", str(n)).replace("{q}", q)
 
 
-def test_arabic_search_is_right_to_left(search_page):
-    page = search_page("ar")
+@pytest.mark.parametrize("lang", [lang.code for lang in SITE.languages if lang.dir == "rtl"])
+def test_right_to_left_search_is_right_to_left(search_page, lang):
+    page = search_page(lang)
     assert page.evaluate("() => document.documentElement.dir") == "rtl"
     assert page.evaluate("() => getComputedStyle(document.getElementById('site-search-input')).direction") == "rtl"
     said, _, _ = _search(page, "call")   # Latin words inside Arabic text stay isolated
@@ -200,22 +247,23 @@ def test_engine_and_index_come_only_when_the_box_is_used_and_only_for_this_langu
     page.goto(_search_url(site_server.origin, lang), wait_until="networkidle")
     assert [path for path in sizes if re.fullmatch(r"/assets/js/search\.[0-9a-f]{10}\.js", path)], sorted(sizes)
     assert not [url for url in sizes if "/pagefind/" in url], "search engine loaded before the box was used"
-    with page.expect_response(lambda response: f"/pagefind/wasm.{lang}.pagefind" in response.url):
+    index = SITE.index_language(lang).search_lang
+    with page.expect_response(lambda response: f"/pagefind/wasm.{index}.pagefind" in response.url):
         page.focus("#site-search-input")
     _search(page, "112")
     engine = {url: len(response.body()) for url, response in sizes.items() if "/pagefind/" in url}
     ctx.close()
     names = [url.rsplit("/", 1)[-1] for url in engine]
-    assert "pagefind.js" in names and f"wasm.{lang}.pagefind" in names
+    assert "pagefind.js" in names and f"wasm.{index}.pagefind" in names
     per_language = [n for n in names if n.endswith((".pf_index", ".pf_fragment", ".pf_meta")) or n.startswith("wasm.")]
-    assert all(n.startswith((f"{lang}_", f"pagefind.{lang}_", f"wasm.{lang}.")) for n in per_language), names
+    assert all(n.startswith((f"{index}_", f"pagefind.{index}_", f"wasm.{index}.")) for n in per_language), names
     assert not [n for n in names if "worker" in n or "-ui" in n], names
     assert sum(engine.values()) < ENGINE_BUDGET, engine
 
 
 @pytest.mark.parametrize("lang", PREFIXES)
 def test_search_words_stay_out_of_urls_storage_and_other_hosts(browser, site_server, lang):
-    term = {"sv": "tolken", "en": "calling", "ar": "مساعدة"}[lang]
+    term = SITE.language(lang).site_name.split()[0]      # a word of the language itself
     ctx = browser.new_context()
     requests = []
     ctx.on("request", lambda request: requests.append(request.url))
@@ -294,17 +342,20 @@ def test_keyboard_alone_searches_moves_through_results_and_opens_one(search_page
     page.wait_for_url(lambda url: urlsplit(url).path == first)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", PREFIXES)
+# Every language on a phone; the desktop layout in the default language and in each direction.
+RTL = [lang.code for lang in SITE.languages if lang.dir == "rtl"]
+AXE_CASES = [(lang, "phone") for lang in PREFIXES] + [(code, "desktop") for code in dict.fromkeys([SITE.default.code] + RTL[:1])]
+
+
+@pytest.mark.parametrize("lang, width", AXE_CASES)
 def test_open_search_with_results_passes_axe(browser, site_server, axe_source, lang, width):
     w, h = WIDTHS[width]
     # bypass_csp lets axe itself be injected; the search under the real CSP is tested above.
     ctx = browser.new_context(viewport={"width": w, "height": h}, bypass_csp=True)
     page = ctx.new_page()
     page.goto(_search_url(site_server.origin, lang), wait_until="networkidle")
-    term = {"sv": "våld", "en": "violence", "ar": "العنف"}[lang]
-    _, hrefs, _ = _search(page, term)
-    assert len(hrefs) == 10 and page.locator(".search__more").is_visible()
+    _, hrefs, _ = _search(page, "112")       # on many pages in every language
+    assert hrefs
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from helpsite.checks.tree import address
-from tests.sitebuild import ROOT, SITE, StaticServer, copy_repo
+from scripts.new_language import own_name
+from tests.sitebuild import NEW_CODE, ROOT, SITE, StaticServer, copy_repo
 
 CHANGED_ON = "2026-01-15"
 NOTICE_RE = re.compile(r'<div class="admonition warning translation-notice"[^>]*>.*?</div>', re.S)
@@ -120,29 +121,29 @@ def add_entry(config_text, entry):
 def test_a_new_language_builds_with_a_fallback_notice_on_every_page(tmp_path):
     repo = copy_repo(tmp_path / "repo")
     config_before = (repo / "mkdocs.yml").read_bytes()
-    out = run(repo, "scripts.new_language", "fi")
+    out = run(repo, "scripts.new_language", NEW_CODE)
     assert (repo / "mkdocs.yml").read_bytes() == config_before        # it never edits mkdocs.yml
-    assert "Created data/ui/fi.yml" in out
-    assert (repo / "data" / "ui" / "fi.yml").read_text(encoding="utf-8").startswith("# UNTRANSLATED")
+    assert f"Created data/ui/{NEW_CODE}.yml" in out
+    assert (repo / "data" / "ui" / f"{NEW_CODE}.yml").read_text(encoding="utf-8").startswith("# UNTRANSLATED")
     entry = out.split("after the last language:\n\n", 1)[1].split("\n\n", 1)[0]
-    assert entry.split("\n")[0].strip() == "- locale: fi" and "name: suomi" in entry
+    assert entry.split("\n")[0].strip() == f"- locale: {NEW_CODE}" and f"name: {own_name(NEW_CODE)}" in entry
     (repo / "mkdocs.yml").write_text(add_entry(config_before.decode("utf-8"), entry), encoding="utf-8")
 
     run(repo, "scripts.build_site", "--out", str(tmp_path / "site"))
     site = tmp_path / "site"
     sources = sorted(p.relative_to(repo / "docs" / "sv").as_posix() for p in (repo / "docs" / "sv").rglob("*.md"))
     for source in sources:
-        path = "fi/" + address(source)
+        path = f"{NEW_CODE}/" + address(source)
         page = html(site, path)
-        assert '<html lang="fi" dir="ltr"' in page, path
+        assert f'<html lang="{NEW_CODE}" dir="ltr"' in page, path
         assert '<article class="content" lang="sv" dir="ltr"' in page, path
         assert 'data-translation="missing"' in NOTICE_RE.search(page).group(0), path
 
     check = subprocess.run([sys.executable, "-m", "scripts.check"], cwd=repo, capture_output=True, text=True)
     assert "Traceback" not in check.stderr
-    assert re.search(r"(?m)^mkdocs\.yml:\d+: warning: no page is translated into 'fi' yet", check.stderr)
-    assert "data/ui/fi.yml:1: warning: these texts are still an untranslated copy" in check.stderr
-    assert not [line for line in check.stderr.splitlines() if ": error:" in line and "fi" in line.split(":")[0]]
+    assert re.search(r"(?m)^mkdocs\.yml:\d+: warning: no page is translated into '{NEW_CODE}' yet", check.stderr)
+    assert f"data/ui/{NEW_CODE}.yml:1: warning: these texts are still an untranslated copy" in check.stderr
+    assert not [line for line in check.stderr.splitlines() if ": error:" in line and NEW_CODE in line.split(":")[0]]
 
 
 @pytest.mark.parametrize("code, message", [

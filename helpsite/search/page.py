@@ -11,6 +11,7 @@ import re
 from html import escape
 
 from ..patterns import CSP_META_RE
+from ..ui import text_html
 
 SEARCH_SLUG = "sok"
 CONTENT_ARTICLE_RE = re.compile(r'<article\b(?=[^>]*\bclass="content")([^>]*)>')
@@ -40,19 +41,26 @@ def mark_indexable(html: str) -> str:
     return f"{html[:match.start()]}<article{match.group(1)} data-pagefind-body>{html[match.end():]}"
 
 
-def render_form(texts: dict) -> str:
+def render_form(texts: dict, index: str = "", other_index: str = "") -> str:
     """The search form and the places for its results; hidden until search.js wires them up.
 
     Without JavaScript the form stays hidden (a form that cannot work would only confuse); the
     page's own text says where to find every page instead. The input has no name and the form
     no action, so even a forced submission could not put the words into a URL; autocomplete=off
     keeps them out of the browser's form history and out of the restored page after Back.
+
+    `index` is the language of the index to search (search.js asks Pagefind for it): the page's
+    own, or for a language with no pages yet its fallback's, and then `other_index` says so.
+    Without it Pagefind would pick the largest index, in any language.
     """
     data = "".join(f' data-{key}="{escape(texts[key])}"' for key in DATA_KEYS)
     data += "".join(f' data-{key.replace("_", "-")}="{escape(value)}"'
                     for key, value in sorted(texts.items()) if key.startswith("count_"))
+    if index:
+        data += f' data-index-lang="{escape(index)}"'
+    notice = f'<p class="search__notice">{text_html(other_index)}</p>\n' if other_index else ""
     return (
-        f'<div id="site-search" class="search"{data}>\n'
+        f'<div id="site-search" class="search"{data}>\n{notice}'
         '<form class="search__form" role="search" hidden>\n'
         f'<label class="search__label" for="site-search-input">{escape(texts["label"])}</label>\n'
         '<div class="search__row">\n'
@@ -69,11 +77,11 @@ def render_form(texts: dict) -> str:
     )
 
 
-def add_search_form(html: str, texts: dict) -> str:
+def add_search_form(html: str, texts: dict, index: str = "", other_index: str = "") -> str:
     """Put the form where the page's Markdown has `<div id="site-search"></div>`."""
     if not MOUNT_RE.search(html):
         raise SearchPageError('the search page needs a line <div id="site-search"></div> where the search box goes')
-    return MOUNT_RE.sub(lambda _: render_form(texts), html, count=1)
+    return MOUNT_RE.sub(lambda _: render_form(texts, index, other_index), html, count=1)
 
 
 def add_script(html: str, src: str) -> str:
@@ -98,5 +106,5 @@ def allow_wasm(html: str) -> str:
     return html[:match.start(2)] + policy + html[match.end(2):]
 
 
-def finish_search_page(html: str, texts: dict, script_src: str) -> str:
-    return allow_wasm(add_script(add_search_form(html, texts), script_src))
+def finish_search_page(html: str, texts: dict, script_src: str, index: str = "", other_index: str = "") -> str:
+    return allow_wasm(add_script(add_search_form(html, texts, index, other_index), script_src))

@@ -56,7 +56,17 @@ function start(root) {
         // In the page rather than a web worker: one file fewer, and the page's own CSP
         // (which allows this WebAssembly) is the policy that applies.
         await pagefind.options({ noWorker: true, excerptLength: 24 });
-        await pagefind.init();
+        // Pagefind picks its index from <html lang> when it starts, and takes the largest index
+        // when that language has none. The page says which index is meant (its own, or its
+        // fallback's while the language has no pages), so no third language ever answers.
+        const html = document.documentElement;
+        const own = html.getAttribute("lang");
+        html.setAttribute("lang", root.dataset.indexLang || own);
+        try {
+          await pagefind.init();
+        } finally {
+          html.setAttribute("lang", own);
+        }
         return pagefind;
       });
     }
