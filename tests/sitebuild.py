@@ -49,8 +49,12 @@ def sample_addresses() -> list[str]:
         own = own_addresses(lang)
         rest = [a for a in own if a not in ("/" + lang.prefix, "/" + lang.prefix + "hjalp/")]
         shown = [a for a in page_addresses(lang) if a not in own]
-        out += ["/" + lang.prefix, "/" + lang.prefix + "hjalp/"] + rest[i % len(rest):][:1] + shown[i % len(shown):][:1]
+        out += ["/" + lang.prefix, "/" + lang.prefix + "hjalp/"] + _nth(rest, i) + _nth(shown, i)
     return list(dict.fromkeys(out))
+
+
+def _nth(items: list, i: int) -> list:
+    return [items[i % len(items)]] if items else []
 
 
 def build_site(out: Path, **env: str) -> None:
