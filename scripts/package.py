@@ -62,7 +62,8 @@ def server_bundle(work: Path, name: str, site_url: str, version: bundle.Version,
     root = Path(model.root)
     build_checked(site, model.config_path, {"SITE_URL": site_url, "SITE_VERSION": version.text})
     langs = list(model.languages)
-    problems = bundle.check_site(str(site), version.text, site_url, {lang.code: lang.prefix for lang in langs})
+    problems = bundle.check_site(str(site), version.text, site_url, {lang.code: lang.prefix for lang in langs},
+                                 {lang.code: lang.lang for lang in langs})
     if problems:
         raise PackageError("\n".join(problems))
     try:

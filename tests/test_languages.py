@@ -156,3 +156,41 @@ def test_the_language_switcher_fits_a_small_screen_without_javascript(browser, s
         for link in links:
             assert link["left"] >= 0 and link["right"] <= width and link["height"] >= 24, (lang.code, link)
     ctx.close()
+
+
+SCRIPT_FONTS = {"Ethiopic": re.compile("[\u1200-\u137f]"), "Arabic": re.compile("[\u0600-\u06ff]")}
+
+
+@pytest.mark.browser
+def test_every_language_is_set_in_the_fonts_the_style_sheet_names(browser, site_server):
+    """Real glyphs, no boxes: Chromium reports which installed fonts drew the start page's heading,
+    lead and exit button in each language. Text in Ge'ez or Arabic script must be drawn by a font
+    for that script, and every font used must be one the style sheet names (or the browser's
+    generic sans-serif, which draws Latin digits and service names inside other scripts)."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    cdp = ctx.new_cdp_session(page)
+    problems = {}
+
+    def fonts(selector):
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        return {font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+
+    page.goto(f"{site_server.origin}/")
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p id=probe style=\"font-family:sans-serif\">Abc 112</p>')")
+    generic = fonts("#probe")
+    for lang in SITE.languages:
+        page.goto(f"{site_server.origin}/{lang.prefix}")
+        for selector in ("article h1", "article h1 + p", ".exitbar__button"):
+            used = fonts(selector)
+            named = {name.strip().strip('"') for name in
+                     page.eval_on_selector(selector, "el => getComputedStyle(el).fontFamily").split(",")}
+            text = page.eval_on_selector(selector, "el => el.textContent")
+            scripts = [name for name, chars in SCRIPT_FONTS.items() if chars.search(text)]
+            if not used or not used <= named | generic or any(not [f for f in used if script in f] for script in scripts):
+                problems[(lang.code, selector)] = (sorted(used), sorted(named), scripts)
+    ctx.close()
+    assert not problems, problems

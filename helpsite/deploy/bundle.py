@@ -119,10 +119,12 @@ def html_files(site: str) -> list[str]:
     return [rel for rel in bundle_files(site) if rel.endswith(".html")]
 
 
-def check_site(site: str, version: str, site_url: str, lang_folders: dict[str, str]) -> list[str]:
+def check_site(site: str, version: str, site_url: str, lang_folders: dict[str, str],
+               html_langs: dict[str, str] | None = None) -> list[str]:
     """Problems that must stop a release, as 'path: error: message' lines.
 
-    lang_folders maps each language code to its folder ('' for the default language).
+    lang_folders maps each language code to its folder ('' for the default language); html_langs
+    its <html lang> where that is not the code (easy-read Swedish: 'll' -> 'sv').
     """
     problems = []
     for rel in html_files(site):
@@ -140,7 +142,7 @@ def check_site(site: str, version: str, site_url: str, lang_folders: dict[str, s
             continue
         with open(path, encoding="utf-8") as fh:
             lang = HTML_LANG_RE.search(fh.read())
-        if not lang or lang.group(1) != code:
+        if not lang or lang.group(1) != (html_langs or {}).get(code, code):
             problems.append(f"site/{rel}: error: the not-found page for {code!r} is in "
                             f"{lang.group(1) if lang else 'no'!r} language")
     problems += check_sitemap(os.path.join(site, "sitemap.xml"), site_url, sorted(lang_folders))
