@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from helpsite import translations
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, SITE
 
 SOURCE = ("---\ntitle: Om oss\ndescription: Vilka vi är.\nreviewed: 2026-11-01\n---\n\n"
           "# Om oss\n\nVi är en stad.\nVi hjälper dig.\n")
@@ -153,6 +153,12 @@ def test_stamp_mistakes_are_one_line_and_exit_1(tmp_path, args, message):
 def test_status_of_the_real_content_lists_every_swedish_page():
     data = json.loads(subprocess.run([sys.executable, "-m", "scripts.translations", "status", "--json"], cwd=ROOT,
                                      capture_output=True, text=True, check=True).stdout)
-    pages = sorted(p.relative_to(ROOT / "docs" / "sv").as_posix() for p in (ROOT / "docs" / "sv").rglob("*.md"))
+    source = ROOT / "docs" / SITE.default.code
+    pages = sorted(p.relative_to(source).as_posix() for p in source.rglob("*.md"))
     assert [row["page"] for row in data["pages"]] == pages
-    assert set(data["summary"]) == {"en", "ar"}
+    assert list(data["summary"]) == SITE.codes[1:]
+    for code, counts in data["summary"].items():
+        # Every page of a language is translated or not; 'translated' counts the current and outdated ones.
+        own = len(list((ROOT / "docs" / code).rglob("*.md")))
+        assert counts["translated"] == counts["current"] + counts["outdated"] == own, code
+        assert counts["translated"] + counts["missing"] == len(pages), code
