@@ -15,6 +15,9 @@ from .yamlpos import DataError
 # Scripts written right to left. A language not listed here is laid out left to right.
 RTL_CODES = frozenset({"ar", "fa", "he", "ku", "ps", "ur", "ckb"})
 CONFIG_NAME = "mkdocs.yml"
+# Editions that are not a language of their own: their texts are in the language named here, and
+# lang="" says so (to screen readers, hyphenation and fonts). "ll" is easy-read Swedish.
+EDITION_OF = {"ll": "sv"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,11 @@ class Language:
     def prefix(self) -> str:
         """URL path of this language's start page below the site root ('' for the default)."""
         return "" if self.default else f"{self.code}/"
+
+    @property
+    def tag(self) -> str:
+        """The lang="" value of its texts: the code, or the language an edition is written in."""
+        return EDITION_OF.get(self.code, self.code)
 
     @property
     def search_lang(self) -> str:

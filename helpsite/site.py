@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .configfile import CONFIG_NAME, RTL_CODES, Language, read_config  # noqa: F401  - part of this model's API
+from .configfile import CONFIG_NAME, EDITION_OF, RTL_CODES, Language, read_config  # noqa: F401  - part of this model's API
 from .yamlpos import file_stamp
 
 # What a working copy of the repository leaves out: history, outputs and environments.

@@ -33,7 +33,7 @@ def back_links(texts) -> dict:
 
 
 def _name(lang) -> str:
-    return f'<span lang="{lang.code}" dir="{lang.dir}">{escape(lang.name)}</span>'
+    return f'<span lang="{lang.tag}" dir="{lang.dir}">{escape(lang.name)}</span>'
 
 
 def links_html(texts, page_text, href, with_qr: bool = True) -> str:
@@ -75,7 +75,7 @@ def routine_links_html(routines, page_text, href) -> str:
     for r in routines:
         if r.lang.code != page_text.lang.code:
             continue
-        own = "" if r.text_lang.code == r.lang.code else f' lang="{r.text_lang.code}" dir="{r.text_lang.dir}"'
+        own = "" if r.text_lang.tag == r.lang.tag else f' lang="{r.text_lang.tag}" dir="{r.text_lang.dir}"'
         links = ", ".join(f'<a href="{escape(href(poster_path(name(r, kind))))}">{escape(words["kind_" + kind])}</a>'
                           for kind in ("routine", "pocket"))
         items.append(f"<li><span{own}>{escape(r.title)}</span>: {links}</li>")
