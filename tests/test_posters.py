@@ -2,7 +2,13 @@
 
 Expected numbers and addresses are read from the data (contacts, poster strings, mkdocs.yml),
 never typed here. Every PDF is rendered with poppler's pdftoppm, every QR code decoded with
-zxing-cpp; the PNGs are kept in build/posters/previews/ for a person to look at.
+zxing-cpp, fonts and text read back with pdffonts and pdftotext; the PNGs are kept in
+build/posters/previews/ for a person to look at.
+
+The languages still being translated are proven with the site's own texts under new codes and
+small script samples (SCRIPT_SAMPLES), never by a list of the site's languages typed here. The
+many-address and many-language checks lay the posters out with WeasyPrint and run the fit check
+without writing a PDF (the slow part); codes are decoded from the SVG the posters embed.
 """
 from __future__ import annotations
 
@@ -23,8 +29,8 @@ from PIL import Image
 
 from helpsite.contacts import tel_target
 from helpsite.posters import build, html, links, qr, routines, sitepage
-from helpsite.posters.pdf import PdfError, write_pdf
-from helpsite.site import SiteUrlError, normalise_site_url
+from helpsite.posters.pdf import PdfError, layout_problems, write_pdf
+from helpsite.site import RTL_CODES, Language, SiteUrlError, normalise_site_url
 from helpsite.yamlpos import DataError
 from tests.sitebuild import ROOT, SITE, StaticServer, build_site, copy_repo
 
@@ -70,8 +76,12 @@ def is_true(value) -> bool:
     return isinstance(value, pypdf.generic.BooleanObject) and value.value is True
 
 
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def flat(text):
-    return " ".join(text.split())
+    # pdftotext wraps right-to-left lines in embedding marks; they are not part of the text.
+    return " ".join(BIDI_MARKS.sub("", text).split())
 
 
 def render(pdf: Path, name: str) -> Image.Image:
@@ -110,7 +120,7 @@ def test_staff_routines_are_tagged_one_sheet_with_language_and_numbers(posters, 
     reader = pypdf.PdfReader(posters / f"{routines.name(routine, kind)}.pdf")
     assert len(reader.pages) == 1, "a routine is one sheet; more pages means the text overflowed"
     root = reader.trailer["/Root"]
-    assert root["/Lang"] == routine.lang.code
+    assert root["/Lang"] == routine.lang.lang
     assert is_true(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
     assert reader.metadata.title == routine.title
     text = flat(reader.pages[0].extract_text())
@@ -134,7 +144,7 @@ def test_pdf_text_language_title_and_tags(posters, lang, kind):
         first = expected_numbers(lang)[[i["id"] for i in strings(lang)["numbers"]].index(strip_ids[0])]
         assert text.count(first) >= html.STRIP_COUNT + 1        # on the poster and on every strip
     root = reader.trailer["/Root"]
-    assert root["/Lang"] == lang.code
+    assert root["/Lang"] == lang.lang
     assert is_true(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert is_true(root["/ViewerPreferences"]["/DisplayDocTitle"])
@@ -154,20 +164,13 @@ def assert_fonts_embedded(reader):
     assert fonts and all(embedded for _, embedded in fonts), fonts
 
 
-def test_arabic_sheets_use_the_arabic_font(posters):
-    for lang in (lang for lang in LANGS if lang.dir == "rtl"):
-        reader = pypdf.PdfReader(posters / f"{lang.code}-a4.pdf")
-        names = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
-        assert any("Noto-Naskh-Arabic" in name for name in names), names
-
-
 def test_multilingual_poster(posters):
     reader = pypdf.PdfReader(posters / "multilingual.pdf")
     assert len(reader.pages) == 1
     text = flat(reader.pages[0].extract_text())
     for lang in LANGS:
         assert lang.name in text and address_of(lang) in text and site_name(lang) in text
-    assert reader.trailer["/Root"]["/Lang"] == LANGS[0].code
+    assert reader.trailer["/Root"]["/Lang"] == LANGS[0].lang
     assert is_true(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
     assert_fonts_embedded(reader)
 
@@ -273,6 +276,250 @@ def test_addresses_are_short_and_keep_the_sub_path():
     assert html.sentences("Bris", "Dygnet runt", "Det är gratis.") == "Bris. Dygnet runt. Det är gratis."
 
 
+# ---- fonts: every script a poster prints is set in a font named for it in poster.css
+
+# Characters of a script, and what the name of an embedded font that draws them contains.
+SCRIPT_FONTS = (
+    ("Ethiopic", re.compile("[\u1200-\u137f]"), "Ethiopic"),
+    ("Arabic", re.compile("[\u0600-\u06ff]"), "Arabic"),
+    ("Cyrillic", re.compile("[\u0400-\u04ff]"), "DejaVu-Sans"),
+    ("Latin", re.compile("[A-Za-z]"), "DejaVu-Sans"),
+)
+STYLE_SUFFIX = re.compile(r"-(Bold|Oblique|Italic|BoldOblique|BoldItalic)$")
+
+
+def pdffonts(pdf: Path) -> list[tuple[str, bool]]:
+    """(font family as the PDF names it, embedded?) per font, from poppler's pdffonts."""
+    rows = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout.splitlines()
+    emb = rows[0].index("emb")        # a table of fixed-width columns under its header
+    fonts = []
+    for row in rows[2:]:
+        name = row.split()[0].split("+", 1)[-1]          # "ABCDEF+DejaVu-Sans-Bold" -> "DejaVu-Sans-Bold"
+        fonts.append((STYLE_SUFFIX.sub("", name), row[emb:emb + 3].strip() == "yes"))
+    return fonts
+
+
+def pdftotext(pdf: Path) -> str:
+    return flat(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout)
+
+
+def css_font_families() -> set[str]:
+    """Every family poster.css names, as PDFs name them ("Noto Sans Ethiopic" -> "Noto-Sans-Ethiopic")."""
+    css = (Path(html.POSTERS_DIR) / html.CSS_FILE).read_text(encoding="utf-8")
+    return {name.replace(" ", "-") for decl in re.findall(r"font-family:([^;}]+)", css)
+            for name in re.findall(r'"([^"]+)"', decl)}
+
+
+def font_problems(pdf: Path) -> list[str]:
+    """Fonts not embedded, fonts poster.css does not name (a fallback fontconfig chose), and
+    scripts in the PDF's text without a font for them."""
+    fonts, text = pdffonts(pdf), pdftotext(pdf)
+    found = [f"{pdf.name}: {name} is not embedded" for name, embedded in fonts if not embedded]
+    found += [f"{pdf.name}: {name} is not a font poster.css names" for name, _ in fonts
+              if name not in css_font_families()]
+    found += [f"{pdf.name}: {script} text but no {needed} font in {sorted({n for n, _ in fonts})}"
+              for script, chars, needed in SCRIPT_FONTS
+              if chars.search(text) and not any(needed in name for name, _ in fonts)]
+    return found
+
+
+def test_every_pdf_embeds_a_named_font_for_every_script_it_prints(posters):
+    pdfs = sorted(posters.glob("*.pdf"))
+    assert pdfs
+    assert [problem for pdf in pdfs for problem in font_problems(pdf)] == []
+
+
+# Test samples in scripts the site is being translated into (own words, not the translators'):
+# code -> (the language's name, a headline, a line to scan). Only codes the config lacks are used.
+SCRIPT_SAMPLES = {
+    "ti": ("ትግርኛ", "ደገፍን ሓገዝን ኣብ ዓመጽ", "ብትግርኛ ንምንባብ ስካን ግበሩ"),
+    "fa": ("فارسی", "پشتیبانی و کمک در برابر خشونت", "برای خواندن به فارسی اسکن کنید"),
+    "uk": ("Українська", "Підтримка та допомога у разі насильства", "Скануйте, щоб читати українською"),
+}
+
+
+# Editions: a folder of its own whose pages are in another language (easy-read Swedish: ll -> sv),
+# from the config, or a made-up one when the config has none.
+EDITIONS = {lang.code: lang.lang for lang in SITE.languages if lang.html_lang} or {"ll": SITE.default.lang}
+
+
+def sample_text(base, code: str, name: str, headline: str, words: str):
+    """base's poster texts under another language, with its headline and scan lines in `words`."""
+    html_lang = EDITIONS.get(code, "")
+    lang = Language(code, name, "rtl" if code.split("-")[0] in RTL_CODES else "ltr", headline, html_lang=html_lang)
+    texts = {**base.texts, **{key: words for key in ("lead", "scan", "multi_scan", "qr_title")}}
+    return dataclasses.replace(base, lang=lang, headline=headline, texts=texts)
+
+
+@pytest.mark.parametrize("code", SCRIPT_SAMPLES)
+def test_a_language_in_another_script_is_set_in_its_font(tmp_path, code):
+    base = build.all_texts(SITE)[0]
+    t = sample_text(base, code, *SCRIPT_SAMPLES[code])
+    doc = html.language_documents(t, SITE_URL)[0]
+    pdf = tmp_path / f"{doc.name}.pdf"
+    write_pdf(doc.html, html.POSTERS_DIR, str(pdf))
+    text = pdftotext(pdf)
+    assert t.headline in text and t.texts["scan"] in text
+    assert font_problems(pdf) == []
+    needed = next(needed for _, chars, needed in SCRIPT_FONTS if chars.search(t.headline))
+    assert any(needed in name for name, _ in pdffonts(pdf)), pdffonts(pdf)
+
+
+def test_the_font_check_can_fail(tmp_path):
+    # Thai, a script poster.css names no font for: fontconfig picks one, and the check says so.
+    page = '<!doctype html><html lang="th"><title>x</title><p>ความช่วยเหลือ</p></html>'
+    pdf = tmp_path / "unnamed.pdf"
+    write_pdf(page, html.POSTERS_DIR, str(pdf))
+    assert any("is not a font poster.css names" in problem for problem in font_problems(pdf)), pdffonts(pdf)
+
+
+# ---- any real address: up to 60 characters, printed in pieces that wrap, never refused
+
+# The longest site addresses the posters promise to print (60 characters as normalised, with the
+# trailing slash): a long host name, and a shorter one with a sub-path. Reserved example names.
+LONG_ADDRESSES = {
+    "host": "https://stod-och-hjalp-vid-vald.kulturforvaltningen.example/",
+    "sub-path": "https://bibliotek.example.org/stod-och-hjalp/vid-vald/sprak/",
+}
+ADDRESS_RE = re.compile(r'<bdi dir="ltr" class="\w+__address address[^"]*">(.*?)</bdi>')
+
+
+def printed_addresses(page: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", found) for found in ADDRESS_RE.findall(page)]
+
+
+def test_a_printed_address_breaks_only_after_a_slash_or_before_a_dot():
+    for site_url in [*LONG_ADDRESSES.values(), SITE_URL, "http://127.0.0.1:8000/"]:
+        for lang in LANGS:
+            address = links.short_address(site_url, lang)
+            pieces = links.address_chunks(address)
+            assert "".join(pieces) == address
+            for first, second in zip(pieces, pieces[1:]):
+                assert first.endswith("/") or second.startswith("."), (first, second)
+                assert not first.endswith("-"), "a hyphen at a line end reads as a divided word"
+    assert links.address_chunks("a.example/stod-vid-vald/en") == ["a", ".example/", "stod-vid-vald/", "en"]
+
+
+@pytest.mark.parametrize("site_url", LONG_ADDRESSES.values(), ids=LONG_ADDRESSES.keys())
+def test_an_address_of_60_characters_fits_every_document_in_every_language(site_url):
+    assert len(normalise_site_url(site_url)) == 60
+    docs = build.all_documents(build.all_texts(SITE), site_url, routines=ROUTINES)
+    # Pocket cards print neither code nor address (routines.QR_MM), so an address cannot change them.
+    docs = [doc for doc in docs if doc.kind in html.QR_SYMBOL_MM or doc.kind in (html.MULTI, *routines.QR_MM)]
+    assert {doc.kind for doc in docs} == {*KINDS, html.MULTI, *routines.QR_MM}
+    refused = {doc.name: layout_problems(doc.html, html.POSTERS_DIR) for doc in docs}
+    assert {name: found for name, found in refused.items() if found} == {}
+    # Printed whole: the pieces add up to the address, nothing inserted or lost.
+    for doc in docs:
+        if doc.kind in routines.QR_MM:
+            expected = [(site_url + doc.lang.prefix + routines.STAFF_PAGE).removeprefix("https://").rstrip("/")]
+        elif doc.kind == html.MULTI:
+            expected = [links.short_address(site_url, lang) for lang in LANGS]
+        else:
+            expected = [links.short_address(site_url, doc.lang)] * (html.STRIP_COUNT + 1 if doc.kind == "strips" else
+                                                                     QR_COUNT[doc.kind])
+        assert printed_addresses(doc.html) == expected, doc.name
+
+
+@pytest.mark.parametrize("site_url", LONG_ADDRESSES.values(), ids=LONG_ADDRESSES.keys())
+def test_an_address_of_60_characters_decodes_at_every_printed_size(tmp_path, site_url):
+    # Every QR size the posters print, as the SVG they embed, on one sheet per language.
+    sizes = sorted({*html.QR_SYMBOL_MM.values(), *(row[3] for row in html.MULTI_LAYOUTS)})
+    for t in build.all_texts(SITE):
+        staff = routines.qr_block(site_url, t.lang, "routine", "x")
+        svgs = [html.qr_block(t, site_url, size)["svg"] for size in sizes] + [staff["svg"]]
+        page = (f'<!doctype html><html lang="{t.lang.lang}"><title>QR</title><style>@page {{ size: 420mm 300mm; '
+                f'margin: 10mm }} svg {{ display: inline-block; margin: 4mm }}</style>{"".join(svgs)}</html>')
+        pdf = tmp_path / f"codes-{t.lang.code}.pdf"
+        write_pdf(page, html.POSTERS_DIR, str(pdf))
+        image = render(pdf, f"long-address-codes-{t.lang.code}")
+        codes = decode(image)
+        assert sorted(code.text for code in codes) == sorted([links.start_url(site_url, t.lang)] * len(sizes) + [staff["url"]])
+        widths = sorted(check_code(image, code, code.text) for code in codes)
+        printed = sorted([*sizes, routines.QR_MM["routine"]])
+        assert all(abs(width - size) < 1.0 for width, size in zip(widths, printed)), (widths, printed)
+
+
+# ---- the multilingual poster: every language on one sheet, whatever their number
+
+def wide_texts(count: int) -> list:
+    """`count` languages as the multilingual poster will get them: the site's own, the script
+    samples the config lacks, an edition sharing the default language's headline (EDITIONS),
+    then copies of the default language under private-use codes, each with a headline of its own."""
+    real = build.all_texts(SITE)
+    base = real[0]
+    extra = [sample_text(base, code, *words) for code, words in SCRIPT_SAMPLES.items() if code not in SITE.codes]
+    extra += [sample_text(base, code, f"{base.lang.name} ({code})", base.headline,
+                          f"{base.texts['multi_scan']} ({code})") for code in EDITIONS if code not in SITE.codes]
+    n = 0
+    while len(real) + len(extra) < count:
+        n += 1
+        code = f"{base.lang.code}-x-{n}"
+        extra.append(sample_text(base, code, f"{base.lang.name} {n}", f"{base.headline} {n}",
+                                 f"{base.texts['multi_scan']} ({code})"))
+    return (real + extra)[:count]
+
+
+def found_once_each(text: str, phrases: list[str]) -> dict:
+    """{phrase: times printed} for every phrase not printed exactly once; a phrase inside a
+    longer one of the list is also counted there."""
+    wanted = set(phrases)
+    return {p: text.count(p) for p in wanted if text.count(p) != sum(p in other for other in wanted)}
+
+
+@pytest.mark.parametrize("count", [row[0] for row in html.MULTI_LAYOUTS])
+def test_every_multilingual_layout_fits_its_largest_count(count):
+    texts = wide_texts(count)
+    assert len(texts) == count
+    doc = html.multilingual_document(texts, LONG_ADDRESSES["sub-path"])
+    assert layout_problems(doc.html, html.POSTERS_DIR) == []
+
+
+def test_ten_languages_share_one_sheet_each_with_its_own_code_and_label(tmp_path):
+    texts = wide_texts(max(10, len(LANGS)))
+    site_url = LONG_ADDRESSES["sub-path"]
+    doc = html.multilingual_document(texts, site_url)
+    # Each language's block says its language and direction.
+    blocks = re.findall(r'<section class="lang" lang="([^"]+)" dir="([^"]+)"', doc.html)
+    assert blocks == [(t.lang.lang, t.lang.dir) for t in texts]
+    pdf = tmp_path / "multilingual.pdf"
+    write_pdf(doc.html, html.POSTERS_DIR, str(pdf))        # refuses a spill or a second sheet
+    reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) == 1
+    # A4 (595 × 842 pt) holds up to six languages; more are set on A3 (842 × 1191 pt).
+    width = {"a4": 595, "a3": 842}[html.multi_layout(len(texts)).sheet]
+    assert round(float(reader.pages[0].mediabox.width)) == width
+    text = pdftotext(pdf)
+    scans = [t.texts["multi_scan"] for t in texts]
+    assert len(set(scans)) == len(scans)
+    assert found_once_each(text, scans) == {}
+    assert found_once_each(text, [t.headline for t in texts]) == {}
+    assert all(t.lang.name in text for t in texts)
+    # pdftotext reads a grid's lines in its own order, so the addresses are read from the HTML.
+    assert printed_addresses(doc.html) == [links.short_address(site_url, t.lang) for t in texts]
+    assert font_problems(pdf) == []
+    image = render(pdf, "multilingual-wide")
+    codes = decode(image)
+    assert sorted(code.text for code in codes) == sorted(links.start_url(site_url, t.lang) for t in texts)
+    for code in codes:
+        check_code(image, code, code.text)
+
+
+def test_an_edition_prints_the_language_it_is_written_in_and_its_headline_once():
+    texts = build.all_texts(SITE)
+    base = texts[0]
+    for code, written_in in EDITIONS.items():
+        edition = sample_text(base, code, code, base.headline, f"{base.texts['multi_scan']} ({code})")
+        for doc in html.language_documents(edition, SITE_URL):
+            assert doc.name.startswith(f"{code}-")
+            assert f'<html lang="{written_in}"' in doc.html
+        # It shares its language's headline: the multilingual poster prints that headline once.
+        multi = html.multilingual_document([*texts, edition], SITE_URL)
+        headline = re.search(r"<h1 .*?</h1>", multi.html, re.S).group()
+        assert headline.count(f">{base.headline}<") == 1
+        assert f'<section class="lang" lang="{written_in}"' in multi.html
+
+
 # ---- the printable HTML versions in the built site (MkDocs hook)
 
 def test_staff_page_links_every_poster_page(site_dir):
@@ -308,7 +555,7 @@ def test_poster_pages_in_the_browser_scan_and_stay_local(browser, site_with_url)
     for lang in LANGS:
         for kind in KINDS:
             page.goto(f"{site_with_url.origin}/{sitepage.poster_path(f'{lang.code}-{kind}')}")
-            assert page.locator("html").get_attribute("lang") == lang.code
+            assert page.locator("html").get_attribute("lang") == lang.lang
             assert page.locator("html").get_attribute("dir") == lang.dir
             image = Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("L")
             codes = decode(image)

@@ -74,8 +74,10 @@ def problems(box, found: list | None = None, flex_item: bool = False) -> list[st
 
 
 def document_problems(document) -> list[str]:
-    """Problems on every page of a rendered weasyprint.Document."""
+    """Problems on every page of a rendered weasyprint.Document; every poster is one sheet."""
     found: list[str] = []
+    if len(document.pages) > 1:
+        found.append(f"it runs on to {len(document.pages)} sheets")
     for page in document.pages:
         problems(page._page_box, found)
     return found

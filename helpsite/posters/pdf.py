@@ -2,7 +2,8 @@
 
 PDF/UA-1 makes WeasyPrint tag the structure (headings, lists, figures with their alt text), set
 /MarkInfo, show the title instead of the file name, and embed every font. The fonts are the
-system's (DejaVu Sans for Latin, Noto Naskh Arabic for Arabic, shaped by HarfBuzz through Pango);
+system's, one per script as posters/poster.css names them (DejaVu Sans for Latin and Cyrillic, Noto
+Naskh Arabic for Arabic and Persian, Noto Sans Ethiopic for Tigrinya; shaped by HarfBuzz through Pango);
 nothing is fetched from another host: the URL fetcher only reads local files.
 """
 from __future__ import annotations
@@ -28,17 +29,27 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_pdf(html: str, base_dir: str, out_path: str) -> None:
-    """Render `html` (relative links resolved in `base_dir`) to a tagged PDF at `out_path`."""
+def _render(html: str, base_dir: str):
     import weasyprint  # imported here: the site build uses this package without needing WeasyPrint
 
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    return weasyprint.HTML(string=html, base_url=pathlib.Path(base_dir).resolve().as_uri() + "/",
+                           url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
+
+
+def layout_problems(html: str, base_dir: str) -> list[str]:
+    """Why write_pdf would refuse `html`, from WeasyPrint's layout alone: no PDF is written, so
+    checking many addresses or languages costs a layout each and no more."""
+    return fit.document_problems(_render(html, base_dir))
+
+
+def write_pdf(html: str, base_dir: str, out_path: str) -> None:
+    """Render `html` (relative links resolved in `base_dir`) to a tagged PDF at `out_path`."""
     errors = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(errors)
     try:
-        document = weasyprint.HTML(string=html, base_url=pathlib.Path(base_dir).resolve().as_uri() + "/",
-                                   url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
+        document = _render(html, base_dir)
         spill = fit.document_problems(document)
         if spill:
             raise PdfError(f"{out_path}: the text does not fit the sheet ({spill[0]}); shorten the "
