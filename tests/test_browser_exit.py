@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.sitebuild import ROOT, SITE, page_addresses, sample_addresses
+from tests.sitebuild import ROOT, SITE, browser_sample
 
 pytestmark = pytest.mark.browser
 
@@ -174,10 +174,7 @@ def _storage_pages() -> list[str]:
     """Every page of the default language (every page type and its content), the sample of every
     other language, and every language's search page and 404 page (their own scripts and policy).
     The markup that makes a page private is checked on every page of every language below."""
-    default = page_addresses(SITE.default)
-    search = ["/" + lang.prefix + "sok/" for lang in SITE.languages]
-    return list(dict.fromkeys(default + sample_addresses() + search +
-                              ["/" + lang.prefix + "404.html" for lang in SITE.languages]))
+    return browser_sample() + ["/" + lang.prefix + "404.html" for lang in SITE.languages]
 
 
 def test_nothing_is_stored_and_no_csp_violation_on_any_page(browser, site_server):
