@@ -165,7 +165,8 @@ def test_generated_locales_get_every_per_language_text():
     data = {"services": [{"name": {"sv": "A", "en": "B"}, "phones": [{"note": {"sv": "n"}}], "web": "x.se"}]}
     out = gensite.add_languages(data, {"sv": "sv", "en": "en", "fi": "en", "de": "sv"}, ["sv", "en", "ar"])
     assert out["services"][0]["name"] == {"sv": "A", "en": "B", "fi": "B", "de": "A"}
-    assert out["services"][0]["phones"][0]["note"] == {"sv": "n", "en": "n", "fi": "n", "de": "n"}
+    # A real language keeps the texts it has (a missing one falls back on the site, as in reality).
+    assert out["services"][0]["phones"][0]["note"] == {"sv": "n", "fi": "n", "de": "n"}
     assert out["services"][0]["web"] == "x.se"
 
 
@@ -177,7 +178,9 @@ def test_generate_writes_a_site_with_the_asked_languages_and_pages(tmp_path):
     codes = [e["locale"] for e in config.i18n_options(written)["languages"]]
     assert len(codes) == len(real) + 1 and codes[:len(real)] == real
     for code in codes:
-        assert len(list((tmp_path / "gen" / "docs" / code).glob("*.md"))) == pages
+        # Every page in the default language; a language translated in part keeps its gaps.
+        count = len(list((tmp_path / "gen" / "docs" / code).glob("*.md")))
+        assert count == pages if code == real[0] else 1 <= count <= pages, (code, count)
         assert (tmp_path / "gen" / "data" / "ui" / f"{code}.yml").exists()
     assert written["hooks"] == config.read(str(ROOT / "mkdocs.yml"))["hooks"]
     assert (ROOT / "docs" / real[0]).exists() and not (ROOT / "docs" / codes[-1]).exists()   # repository untouched

@@ -49,15 +49,19 @@ def notice_site(tmp_path_factory):
     text = re.sub(r"(?m)^reviewed: .*$", f"reviewed: {CHANGED_ON}", text, count=1)
     om.write_text(text + "\nDen här meningen är ny.\n", encoding="utf-8")
     (repo / "docs" / "en" / "heder.md").unlink()
-    status = run(repo, "scripts.translations", "status")
-    assert re.search(r"(?m)^om\.md\s+outdated\s+outdated\s*$", status)
-    assert re.search(r"(?m)^heder\.md\s+missing\s+current\s*$", status)
+    lines = run(repo, "scripts.translations", "status").splitlines()
+    codes = lines[0].split()[1:]
+    table = {line.split()[0]: dict(zip(codes, line.split()[1:])) for line in lines[1:] if line.endswith((
+        "current", "outdated", "missing"))}
+    assert (table["om.md"]["en"], table["om.md"]["ar"]) == ("outdated", "outdated")
+    assert (table["heder.md"]["en"], table["heder.md"]["ar"]) == ("missing", "current")
     run(repo, "scripts.build_site", "--out", str(base / "site"))
     return base / "site"
 
 
 def test_only_missing_and_outdated_pages_get_a_notice(notice_site):
-    assert sorted(notices(notice_site)) == ["ar/om", "en/heder", "en/om"]
+    # (The languages with only some pages translated have notices on the others: not this test's.)
+    assert sorted(k for k in notices(notice_site) if k.split("/")[0] in ("en", "ar")) == ["ar/om", "en/heder", "en/om"]
 
 
 def test_outdated_notice_names_the_date_in_the_readers_language(notice_site):
@@ -141,7 +145,7 @@ def test_a_new_language_builds_with_a_fallback_notice_on_every_page(tmp_path):
 
     check = subprocess.run([sys.executable, "-m", "scripts.check"], cwd=repo, capture_output=True, text=True)
     assert "Traceback" not in check.stderr
-    assert re.search(r"(?m)^mkdocs\.yml:\d+: warning: no page is translated into '{NEW_CODE}' yet", check.stderr)
+    assert re.search(rf"(?m)^mkdocs\.yml:\d+: warning: no page is translated into '{NEW_CODE}' yet", check.stderr)
     assert f"data/ui/{NEW_CODE}.yml:1: warning: these texts are still an untranslated copy" in check.stderr
     assert not [line for line in check.stderr.splitlines() if ": error:" in line and NEW_CODE in line.split(":")[0]]
 

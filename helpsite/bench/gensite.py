@@ -60,7 +60,9 @@ def add_languages(data, models: dict[str, str], real: list[str]):
     out = {key: add_languages(value, models, real) for key, value in data.items()}
     if out and real[0] in out and set(out) <= set(real):
         for code, model in models.items():
-            if code not in out:
+            # Only generated languages: a real one keeps its texts where they are (some languages'
+            # service texts live in data/contact-texts/, and a text must be in one place only).
+            if code not in out and code not in real:
                 out[code] = out.get(model, out[real[0]])
     return out
 
@@ -112,8 +114,9 @@ def generate(repo: str, root: str, languages: int, pages: int) -> str:
     for folder in text_folders(repo, real):
         for code, model in models.items():
             target = os.path.join(root, folder, f"{code}.yml")
-            if not os.path.exists(target):
-                shutil.copyfile(os.path.join(repo, folder, f"{model}.yml"), target)
+            source = os.path.join(repo, folder, f"{model}.yml")
+            if not os.path.exists(target) and os.path.exists(source):   # a missing one falls back
+                shutil.copyfile(source, target)
 
     contacts = os.path.join(root, "data", "contacts.yml")
     with open(contacts, encoding="utf-8") as fh:
