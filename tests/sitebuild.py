@@ -53,14 +53,6 @@ def sample_addresses() -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def browser_sample() -> list[str]:
-    """Pages for the Chromium checks that wait for the network to go quiet (about 0.6 s a page):
-    every page of the default language (every page type and its content), the sample of every
-    other language, and each language's search page (the one page with more scripts)."""
-    search = ["/" + lang.prefix + "sok/" for lang in SITE.languages]
-    return list(dict.fromkeys(page_addresses(SITE.default) + sample_addresses() + search))
-
-
 def _nth(items: list, i: int) -> list:
     return [items[i % len(items)]] if items else []
 

@@ -1,25 +1,31 @@
-"""No page asks any host but the site's own for anything, and nothing is stored in the browser.
+"""No page asks any host but the site's own for anything, and everything it asks for exists.
 
-In Chromium on the browser sample (tests/sitebuild.browser_sample, see README "Browser tests");
-what a page may ask for is in its markup, which tests/test_browser_exit.py checks on every page.
+Every page of every language, each until its load event (it asks for nothing later; search
+fetches its engine only when the box is used, tested in tests/test_search_browser.py).
 """
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.sitebuild import browser_sample
-
 pytestmark = pytest.mark.browser
 
 
-def test_every_request_stays_on_the_local_server(browser, site_server):
+@pytest.fixture(scope="module")
+def traffic(browser, site_server, pages):
+    """(every URL asked for, every response with an error status) over all pages, in one pass."""
     ctx = browser.new_context()
-    seen = []
+    seen, bad = [], []
     ctx.on("request", lambda request: seen.append(request.url))
+    ctx.on("response", lambda r: bad.append((r.status, r.url)) if r.status >= 400 else None)
     page = ctx.new_page()
-    for path in browser_sample():
-        page.goto(site_server.origin + path, wait_until="networkidle")
+    for path in pages:
+        page.goto(site_server.origin + path, wait_until="load")
     ctx.close()
+    return seen, bad
+
+
+def test_every_request_stays_on_the_local_server(traffic, site_server):
+    seen, _ = traffic
     local = urlsplit(site_server.origin).netloc
     foreign = sorted({url for url in seen if urlsplit(url).scheme not in ("data", "blob")
                       and urlsplit(url).netloc != local})
@@ -27,13 +33,7 @@ def test_every_request_stays_on_the_local_server(browser, site_server):
     assert not foreign, foreign
 
 
-def test_failed_requests_are_none(browser, site_server):
+def test_failed_requests_are_none(traffic):
     """Every asset a page asks for exists (no 404s for CSS, JS, icons or sitemaps)."""
-    ctx = browser.new_context()
-    bad = []
-    ctx.on("response", lambda r: bad.append((r.status, r.url)) if r.status >= 400 else None)
-    page = ctx.new_page()
-    for path in browser_sample():
-        page.goto(site_server.origin + path, wait_until="networkidle")
-    ctx.close()
+    _, bad = traffic
     assert not bad, bad
