@@ -7,6 +7,7 @@ and written back unchanged.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,3 +109,26 @@ def stock(config: dict, docs_dir: str) -> dict:
         "markdown_extensions": config.get("markdown_extensions", []),
         "validation": config.get("validation", {}),
     }
+
+
+def add_material_languages(config: dict, folder: str) -> list[str]:
+    """Material has no interface texts for some of the site's languages (Somali, Tigrinya, our
+    easy-read folder 'll') and stops the build without them. A stock owner adds a language file
+    for each in the theme's custom_dir, copied from the language the pages are written in or from
+    English; do the same here. Returns the codes given a file."""
+    from importlib.resources import files
+    languages = files("material").joinpath("templates", "partials", "languages")
+    added = []
+    for entry in i18n_options(config)["languages"]:
+        code = entry["locale"]
+        if languages.joinpath(f"{code}.html").is_file():
+            continue
+        written_in = (entry.get("extra") or {}).get("html_lang")
+        model = written_in if written_in and languages.joinpath(f"{written_in}.html").is_file() else "en"
+        os.makedirs(os.path.join(folder, "partials", "languages"), exist_ok=True)
+        with open(os.path.join(folder, "partials", "languages", f"{code}.html"), "w", encoding="utf-8") as fh:
+            fh.write(languages.joinpath(f"{model}.html").read_text(encoding="utf-8"))
+        added.append(code)
+    if added:
+        config["theme"]["custom_dir"] = folder
+    return added

@@ -23,9 +23,11 @@ FIT_LANGUAGES = (2, 5, 10)
 def write_stock_config(config_path: str, docs_dir: str, folder: str) -> str:
     """A stock mkdocs.yml for the same content (see config.stock); returns its path."""
     os.makedirs(folder, exist_ok=True)
+    config = cfg.stock(cfg.read(config_path), os.path.abspath(docs_dir))
+    cfg.add_material_languages(config, os.path.join(folder, "material-languages"))
     path = os.path.join(folder, "mkdocs.yml")
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(cfg.dump(cfg.stock(cfg.read(config_path), os.path.abspath(docs_dir))))
+        fh.write(cfg.dump(config))
     return path
 
 
